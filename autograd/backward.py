@@ -1,0 +1,169 @@
+"""The backward sweep: an iterative topological sort and the chain rule.
+
+`Value.backward` seeds the output's gradient with 1 and visits every node
+in reverse topological order, so that a node's gradient is complete before
+it is passed on. Each node sends ``local_grad * grad`` to each parent, and
+contributions that meet at a parent add up (the sum over paths).
+
+Neither the sort nor the sweep recurses, so the depth of a graph is limited
+only by memory.
+
+What a second ``backward()`` does: the gradients of intermediate nodes are
+recomputed from zero on every call, so they never double. The gradients of
+leaves (inputs and parameters) accumulate across calls, as in PyTorch, so
+that several losses can add their gradients into the same parameters. Call
+``zero_grad()`` on the output, or on a model, to reset them before the
+next step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+from typing import Iterator, List, Optional
+
+from . import ops
+from .value import Value, as_float
+
+__all__ = ["AnomalyError", "backward", "detect_anomaly", "topological_order", "zero_grad"]
+
+logger = logging.getLogger(__name__)
+
+_anomaly_depth = 0
+
+
+class AnomalyError(FloatingPointError):
+    """A node's value or gradient became NaN or infinite under anomaly detection."""
+
+
+def topological_order(root: Value) -> List[Value]:
+    """Return every node that ``root`` depends on, parents before children.
+
+    The last item is ``root``. The sort is an iterative depth-first search.
+
+    >>> x = Value(2.0, label="x")
+    >>> y = x * 3 + x
+    >>> [v.op or v.label for v in topological_order(y)]
+    ['x', '*3', '+']
+    """
+    order: List[Value] = []
+    expanded = set()
+    finished = set()
+    stack = [root]
+    while stack:
+        node = stack[-1]
+        if node in finished:
+            stack.pop()
+        elif node in expanded:
+            stack.pop()
+            finished.add(node)
+            order.append(node)
+        else:
+            expanded.add(node)
+            for parent in node.parents:
+                if parent not in expanded:
+                    stack.append(parent)
+    return order
+
+
+def backward(root: Value, grad: float = 1.0, *, detect_anomaly: Optional[bool] = None) -> None:
+    """Fill ``.grad`` of every node that ``root`` depends on with d(root)/d(node).
+
+    ``grad`` seeds the output's gradient (1 by default). Intermediate
+    gradients are recomputed from zero, and leaf gradients accumulate: see
+    the module docstring. With ``detect_anomaly`` (default: on inside the
+    `detect_anomaly` context manager), the first NaN or infinite value or
+    gradient raises `AnomalyError`.
+    """
+    seed = as_float(grad, "the seed gradient")
+    order = topological_order(root)
+    check = _anomaly_depth > 0 if detect_anomaly is None else detect_anomaly
+    if check:
+        for node in order:
+            _check_value(node)
+
+    for node in order:
+        if node.parents or node.grad is None:
+            node.grad = 0.0
+    root.grad += seed
+
+    for node in reversed(order):
+        g = node.grad
+        if check:
+            _check_grad(node)
+        for parent, local_grad in zip(node.parents, node.local_grads):
+            parent.grad += local_grad * g
+    logger.debug("backward swept %d nodes", len(order))
+
+
+def zero_grad(root: Value) -> None:
+    """Set the gradient of ``root`` and of every node it depends on to 0."""
+    for node in topological_order(root):
+        node.grad = 0.0
+
+
+def _describe(node: Value) -> str:
+    name = f"op {node.op!r}" if node.op else "a leaf"
+    label = f", label {node.label!r}" if node.label else ""
+    parents = ", ".join(repr(p.data) for p in node.parents)
+    return f"{name}{label}, parents' values [{parents}]"
+
+
+def _check_value(node: Value) -> None:
+    if math.isfinite(node.data):
+        return
+    if all(math.isfinite(p.data) for p in node.parents) or not node.parents:
+        raise AnomalyError(
+            f"value became {node.data!r} at the node with {_describe(node)}; "
+            f"check that the inputs of this operation are in its domain"
+        )
+
+
+def _check_grad(node: Value) -> None:
+    if math.isfinite(node.grad):
+        return
+    raise AnomalyError(
+        f"gradient became {node.grad!r} at the node with {_describe(node)} "
+        f"and value {node.data!r}; a local gradient on a path from the output "
+        f"is infinite or NaN"
+    )
+
+
+def _new_checked(data: float, parents: tuple, local_grads: tuple, op: str) -> Value:
+    out = _unchecked_new(data, parents, local_grads, op)
+    _check_value(out)
+    return out
+
+
+_unchecked_new = ops._new
+
+
+@contextlib.contextmanager
+def detect_anomaly() -> Iterator[None]:
+    """Raise `AnomalyError` at the first node whose value or gradient is NaN or inf.
+
+    Inside the block every new node's value is checked as it is computed,
+    and ``backward()`` checks every gradient. The error names the node's
+    op, label and parents' values. Outside the block nothing is checked.
+
+    >>> x = Value(-1.0, label="x")
+    >>> with detect_anomaly():
+    ...     y = x.log()
+    Traceback (most recent call last):
+    ...
+    autograd.backward.AnomalyError: value became nan at the node with op 'log', parents' values [-1.0]; check that the inputs of this operation are in its domain
+    """
+    global _anomaly_depth
+    _anomaly_depth += 1
+    ops._new = _new_checked
+    try:
+        yield
+    finally:
+        _anomaly_depth -= 1
+        if _anomaly_depth == 0:
+            ops._new = _unchecked_new
+
+
+Value.backward = backward  # type: ignore[attr-defined]
+Value.zero_grad = zero_grad  # type: ignore[attr-defined]
