@@ -202,8 +202,7 @@ def sum(values: Iterable[Operand]) -> Value:
         else:
             constant += as_float(item, "an item of sum()")
     total += constant
-    op = "+" if constant == 0.0 else _symbol("+ {:+.4g}", constant)
-    return _new(total, tuple(parents), _ONE * len(parents), op)
+    return _new(total, tuple(parents), _ONE * len(parents), "+")
 
 
 def sub(x: Value, y: Operand) -> Value:
