@@ -47,7 +47,7 @@ def test_gradcheck_passes_on_engine_ops():
 
 
 def _square_with_wrong_derivative(x):
-    # The right local gradient is 2x; this one forgets the factor 2.
+    # The right local gradient is 2x, but this one omits the factor 2.
     return autograd.node(x.data * x.data, [x], [x.data], "square")
 
 

@@ -1,7 +1,6 @@
 """Constructing Values: accepted types, rejected types and the node's record."""
 
 import gc
-import math
 from fractions import Fraction
 
 import numpy as np
@@ -28,7 +27,7 @@ def test_accepted_data_becomes_float(data, expected):
     [("3", "str"), (None, "NoneType"), (1 + 2j, "complex"), ([1.0], "list")],
 )
 def test_rejected_data_names_type(data, type_name):
-    with pytest.raises(TypeError, match=rf"got {type_name} .*int, float, bool|int, float, bool.*got {type_name}"):
+    with pytest.raises(TypeError, match=rf"must be a real number \(int, float, bool or a numpy scalar\), got {type_name} "):
         Value(data)
 
 
@@ -126,6 +125,3 @@ def test_engine_imports_only_standard_library():
 
     assert out.stdout.strip() == "[]"
 
-
-def test_math_isfinite_on_data():
-    assert math.isfinite(Value(1.0).data)
