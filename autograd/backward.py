@@ -47,23 +47,39 @@ def topological_order(root: Value) -> List[Value]:
     >>> [v.op or v.label for v in topological_order(y)]
     ['x', '*3', '+']
     """
+    return _sort(root, reset_grads=False)
+
+
+def _sort(root: Value, reset_grads: bool) -> List[Value]:
+    """Return the order of `topological_order`, resetting grads if ``reset_grads``.
+
+    As each node leaves the search, an intermediate node's grad is set to 0,
+    and a leaf's grad to 0 only where it is None, ready for a sweep.
+    """
     order: List[Value] = []
     expanded = set()
     finished = set()
     stack = [root]
+    # The methods are bound once because the loop runs once or twice per node.
+    expand = expanded.add
+    finish = finished.add
+    push = stack.append
+    pop = stack.pop
+    emit = order.append
     while stack:
         node = stack[-1]
-        if node in finished:
-            stack.pop()
-        elif node in expanded:
-            stack.pop()
-            finished.add(node)
-            order.append(node)
-        else:
-            expanded.add(node)
+        if node not in expanded:
+            expand(node)
             for parent in node.parents:
                 if parent not in expanded:
-                    stack.append(parent)
+                    push(parent)
+        else:
+            pop()
+            if node not in finished:
+                finish(node)
+                emit(node)
+                if reset_grads and (node.parents or node.grad is None):
+                    node.grad = 0.0
     return order
 
 
@@ -77,24 +93,49 @@ def backward(root: Value, grad: float = 1.0, *, detect_anomaly: Optional[bool] =
     gradient raises `AnomalyError`.
     """
     seed = as_float(grad, "the seed gradient")
-    order = topological_order(root)
     check = _anomaly_depth > 0 if detect_anomaly is None else detect_anomaly
     if check:
+        order = topological_order(root)
         for node in order:
             _check_value(node)
-
-    for node in order:
-        if node.parents or node.grad is None:
-            node.grad = 0.0
-    root.grad += seed
-
-    for node in reversed(order):
-        g = node.grad
-        if check:
+        for node in order:
+            if node.parents or node.grad is None:
+                node.grad = 0.0
+        root.grad += seed
+        for node in reversed(order):
+            g = node.grad
             _check_grad(node)
-        for parent, local_grad in zip(node.parents, node.local_grads):
-            parent.grad += local_grad * g
+            for parent, local_grad in zip(node.parents, node.local_grads):
+                parent.grad += local_grad * g
+    else:
+        order = _sort(root, reset_grads=True)
+        root.grad += seed
+        _sweep(order)
     logger.debug("backward swept %d nodes", len(order))
+
+
+def _sweep(order: List[Value]) -> None:
+    """Send ``local_grad * grad`` to each parent, in reverse topological order.
+
+    Nodes with one or two parents unpack them, which is faster than ``zip``.
+    """
+    for node in reversed(order):
+        parents = node.parents
+        count = len(parents)
+        if count == 2:
+            g = node.grad
+            first, second = parents
+            first_local, second_local = node.local_grads
+            first.grad += first_local * g
+            second.grad += second_local * g
+        elif count == 1:
+            (parent,) = parents
+            (local_grad,) = node.local_grads
+            parent.grad += local_grad * node.grad
+        elif count:
+            g = node.grad
+            for parent, local_grad in zip(parents, node.local_grads):
+                parent.grad += local_grad * g
 
 
 def zero_grad(root: Value) -> None:
