@@ -5,7 +5,47 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__all__: list = []
+from . import data
+from .layers import MLP, Layer, Neuron
+from .losses import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    cross_entropy,
+    hinge,
+    log_softmax,
+    mse,
+    softmax,
+)
+from .module import Module
+from .optim import SGD, Adam, Optimizer
+from .serialize import load, save
+from .training import Evaluation, History, Progress, evaluate, fit, predict
+
+__all__ = [
+    "Adam",
+    "Evaluation",
+    "History",
+    "Layer",
+    "MLP",
+    "Module",
+    "Neuron",
+    "Optimizer",
+    "Progress",
+    "SGD",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
+    "cross_entropy",
+    "data",
+    "evaluate",
+    "fit",
+    "hinge",
+    "load",
+    "log_softmax",
+    "mse",
+    "predict",
+    "save",
+    "softmax",
+]
 
 # Names defined in modules that load on first use.
 _LAZY = {
