@@ -32,16 +32,16 @@ from .value import Value
 __all__ = [
     "AnomalyError",
     "GradcheckError",
-    "assert_gradients",
-    "backward_steps",
-    "check_gradients",
-    "draw",
-    "explain",
     "Value",
     "abs",
+    "assert_gradients",
     "backward",
+    "backward_steps",
+    "check_gradients",
     "detect_anomaly",
+    "draw",
     "exp",
+    "explain",
     "gradcheck",
     "leaky_relu",
     "log",
@@ -64,7 +64,7 @@ _LAZY = {
     "backward_steps": "autograd.diagrams",
     "check_gradients": "autograd.checking",
     "assert_gradients": "autograd.checking",
-    "explain": "autograd.explain",
+    "explain": "autograd.explaining",
 }
 
 

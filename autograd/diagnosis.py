@@ -19,7 +19,7 @@ import math
 from typing import Callable, Dict, Iterator, List, Optional, Tuple
 
 from .backward import topological_order
-from .explain import node_names, rule_name
+from .explaining import node_names, rule_name
 from .value import Value
 
 __all__ = ["Graph", "find_kinks", "hints_for"]

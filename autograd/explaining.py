@@ -13,8 +13,6 @@ every node is left as it was.
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
@@ -259,15 +257,3 @@ def explain(root: Value) -> Explanation:
                 paths=paths[parent],
             ))
     return Explanation(rows, grads)
-
-
-class _CallableModule(types.ModuleType):
-    def __call__(self, root: Value) -> Explanation:
-        return explain(root)
-
-
-# NOTE: this module and the function share the name ``explain``. Importing
-# the module sets ``autograd.explain`` to the module, which hides the
-# function that the package exports lazily. A callable module keeps
-# ``autograd.explain(root)`` working whichever of the two it finds.
-sys.modules[__name__].__class__ = _CallableModule
