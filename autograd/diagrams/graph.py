@@ -83,7 +83,7 @@ def build_digraph(order: List[Value], grads: GradientView, layout: Layout) -> "g
         edge_attr={"fontname": FONT, "fontsize": "11", "arrowsize": "0.6", "color": style.edge},
     )
     if layout.title:
-        digraph.attr(label=escape_label(layout.title), labelloc="t", fontsize="16")
+        digraph.graph_attr.update(label=escape_label(layout.title), labelloc="t", fontsize="16")
 
     ids = {node: f"n{index}" for index, node in enumerate(order)}
     _add_nodes(digraph, order, ids, grads, layout)
