@@ -99,20 +99,37 @@ def node(data: float, parents: Sequence[Value], local_grads: Sequence[float], op
     return _new(as_float(data), parents, local_grads, str(op))
 
 
-# Symbols of operations with a constant, such as "*2" or "+0.5", are cached
-# so that a loop that multiplies by the same constant formats it only once.
-_symbol_cache: dict = {}
+# Operations with a constant cache what depends only on the constant. That
+# is the symbol, such as "*2" or "+0.5", and for `scale` also the tuple of
+# local gradients, so a loop that multiplies by one constant formats one
+# symbol and shares one tuple. Zeros are never cached because 0.0 and -0.0
+# are equal dict keys with different symbols and signs. NaN is never cached
+# because NaN keys never compare equal and would only fill the cache.
+_CACHE_SIZE = 4096
+_add_symbols: dict = {}
+_power_symbols: dict = {}
+_rpower_symbols: dict = {}
+_scale_parts: dict = {}
 
 
-def _symbol(template: str, constant: float) -> str:
-    key = (template, constant)
-    symbol = _symbol_cache.get(key)
+def _symbol(cache: dict, template: str, constant: float) -> str:
+    symbol = cache.get(constant)
     if symbol is None:
-        if len(_symbol_cache) > 4096:
-            _symbol_cache.clear()
         symbol = template.format(constant)
-        _symbol_cache[key] = symbol
+        if constant != 0.0 and constant == constant:
+            if len(cache) >= _CACHE_SIZE:
+                cache.clear()
+            cache[constant] = symbol
     return symbol
+
+
+def _scale_grads_and_symbol(k: float) -> tuple:
+    parts = ((k,), "*{:.4g}".format(k))
+    if k != 0.0 and k == k:
+        if len(_scale_parts) >= _CACHE_SIZE:
+            _scale_parts.clear()
+        _scale_parts[k] = parts
+    return parts
 
 
 def _is_number(operand: Any) -> bool:
@@ -123,8 +140,11 @@ def _is_number(operand: Any) -> bool:
 
 def _constant(number: Any) -> float:
     """The float value of a constant operand, or TypeError naming it."""
-    if type(number) is float:
+    kind = type(number)
+    if kind is float:
         return number
+    if kind is int:
+        return float(number)
     return as_float(number, "a constant operand")
 
 
@@ -175,10 +195,15 @@ def add(x: Value, y: Operand) -> Value:
     if isinstance(y, Value):
         return _new(x.data + y.data, (x, y), _ONE_ONE, "+")
 
-    if not _is_number(y):
-        return NotImplemented
-    c = _constant(y)
-    return _new(x.data + c, (x,), _ONE, _symbol("{:+.4g}", c))
+    kind = type(y)
+    if kind is int:
+        y = float(y)
+    elif kind is not float:
+        if not _is_number(y):
+            return NotImplemented
+        y = _constant(y)
+    symbol = _add_symbols.get(y) or _symbol(_add_symbols, "{:+.4g}", y)
+    return _new(x.data + y, (x,), _ONE, symbol)
 
 
 def sum(values: Iterable[Operand]) -> Value:
@@ -227,7 +252,8 @@ def rsub(x: Value, y: Operand) -> Value:
 
 def scale(x: Value, k: float) -> Value:
     """k * x for a constant k. Rule 2: the parent gets k times the gradient."""
-    return _new(x.data * k, (x,), (k,), _symbol("*{:.4g}", k))
+    local_grads, symbol = _scale_parts.get(k) or _scale_grads_and_symbol(k)
+    return _new(x.data * k, (x,), local_grads, symbol)
 
 
 def neg(x: Value) -> Value:
@@ -243,6 +269,11 @@ def mul(x: Value, y: Operand) -> Value:
     if isinstance(y, Value):
         return _new(x.data * y.data, (x, y), (y.data, x.data), "*")
 
+    kind = type(y)
+    if kind is float:
+        return scale(x, y)
+    if kind is int:
+        return scale(x, float(y))
     if not _is_number(y):
         return NotImplemented
     return scale(x, _constant(y))
@@ -405,7 +436,7 @@ def power(x: Value, y: Operand) -> Value:
     n = _constant(y)
     out = _power(x.data, n)
     grad = 0.0 if n == 0.0 else n * _power(x.data, n - 1.0)
-    return _new(out, (x,), (grad,), _symbol("**{:.4g}", n))
+    return _new(out, (x,), (grad,), _symbol(_power_symbols, "**{:.4g}", n))
 
 
 def rpower(x: Value, base: Operand) -> Value:
@@ -415,7 +446,7 @@ def rpower(x: Value, base: Operand) -> Value:
     b = _constant(base)
     out = _power(b, x.data)
     grad = 0.0 if b == 0.0 and x.data >= 0.0 else out * _log(b)
-    return _new(out, (x,), (grad,), _symbol("{:.4g}**", b))
+    return _new(out, (x,), (grad,), _symbol(_rpower_symbols, "{:.4g}**", b))
 
 
 def _radd(x: Value, y: Operand) -> Value:
