@@ -227,7 +227,21 @@ def sum(values: Iterable[Operand]) -> Value:
         else:
             constant += as_float(item, "an item of sum()")
     total += constant
-    return _new(total, tuple(parents), _ONE * len(parents), "+")
+    return _new(total, tuple(parents), _ones(len(parents)), "+")
+
+
+_ones_cache: dict = {}
+
+
+def _ones(count: int) -> tuple:
+    """Return a shared tuple of ``count`` ones, the local gradients of a sum."""
+    ones = _ones_cache.get(count)
+    if ones is None:
+        ones = _ONE * count
+        if len(_ones_cache) >= _CACHE_SIZE:
+            _ones_cache.clear()
+        _ones_cache[count] = ones
+    return ones
 
 
 def sub(x: Value, y: Operand) -> Value:
