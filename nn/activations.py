@@ -56,7 +56,7 @@ FLOAT_FUNCTIONS: Dict[str, Callable[[float], float]] = {
 }
 
 
-def check_activation(name: object, what: str = "activation") -> str:
+def check_activation(name: object, parameter: str = "activation") -> str:
     """Return ``name`` if it names an activation, else raise ValueError or TypeError.
 
     >>> check_activation("softplus")
@@ -65,7 +65,7 @@ def check_activation(name: object, what: str = "activation") -> str:
     ValueError: unknown activation 'softplus'; use one of sigmoid, tanh, relu, leaky_relu, linear
     """
     if not isinstance(name, str):
-        raise TypeError(f"{what} must be a str, got {type(name).__name__} {name!r}")
+        raise TypeError(f"{parameter} must be a str, got {type(name).__name__} {name!r}")
     if name not in GRAPH_OPS:
-        raise ValueError(f"unknown {what} {name!r}; use one of {', '.join(ACTIVATIONS)}")
+        raise ValueError(f"unknown {parameter} {name!r}; use one of {', '.join(ACTIVATIONS)}")
     return name

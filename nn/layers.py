@@ -57,11 +57,11 @@ def as_inputs(x: Input, nin: int) -> List[Value]:
     return values
 
 
-def _check_size(n: Any, what: str) -> int:
+def _check_size(n: Any, name: str) -> int:
     if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"{what} must be an int, got {type(n).__name__} {n!r}")
+        raise TypeError(f"{name} must be an int, got {type(n).__name__} {n!r}")
     if n < 1:
-        raise ValueError(f"{what} must be at least 1, got {n!r}")
+        raise ValueError(f"{name} must be at least 1, got {n!r}")
     return n
 
 

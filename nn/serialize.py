@@ -80,12 +80,12 @@ class _Reader:
     def fail(self, problem: str) -> ValueError:
         return ValueError(f"invalid model file {self.path!r}: {problem}")
 
-    def field(self, document: dict, key: str, kinds: tuple, what: str) -> Any:
+    def field(self, document: dict, key: str, kinds: tuple, expected: str) -> Any:
         if key not in document:
             raise self.fail(f"missing key {key!r}")
         value = document[key]
         if isinstance(value, bool) or not isinstance(value, kinds):
-            raise self.fail(f"{key!r} must be {what}, got {value!r}")
+            raise self.fail(f"{key!r} must be {expected}, got {value!r}")
         return value
 
     def number(self, value: Any, where: str) -> float:

@@ -103,37 +103,37 @@ class Evaluation:
     accuracy: float
 
 
-def _as_xy(data: Data, what: str) -> Tuple[List[Sequence[float]], List[int]]:
+def _as_xy(data: Data, name: str) -> Tuple[List[Sequence[float]], List[int]]:
     if isinstance(data, Dataset):
         return list(data.X), list(data.y)
     if isinstance(data, tuple) and len(data) == 2:
         X, y = data
         if len(X) != len(y):
-            raise ValueError(f"{what} has {len(X)} samples but {len(y)} labels")
+            raise ValueError(f"{name} has {len(X)} samples but {len(y)} labels")
         return list(X), list(y)
-    raise TypeError(f"{what} must be a Dataset or a pair (X, y), got {type(data).__name__}")
+    raise TypeError(f"{name} must be a Dataset or a pair (X, y), got {type(data).__name__}")
 
 
-def _check_labels(y: List[int], n_outputs: int, objective: Objective, what: str) -> None:
+def _check_labels(y: List[int], n_outputs: int, objective: Objective, name: str) -> None:
     n_classes = 2 if objective.binary or n_outputs == 1 else n_outputs
     for i, label in enumerate(y):
         if isinstance(label, bool) or not isinstance(label, numbers.Integral) or not 0 <= label < n_classes:
             raise ValueError(
-                f"{what} label {i} is {label!r}; with {n_outputs} model outputs and loss "
+                f"{name} label {i} is {label!r}; with {n_outputs} model outputs and loss "
                 f"{objective.name!r} labels must be ints from 0 to {n_classes - 1}"
             )
 
 
-def _as_input_values(X: List[Sequence[float]], nin: int, what: str) -> List[List[Value]]:
+def _as_input_values(X: List[Sequence[float]], nin: int, name: str) -> List[List[Value]]:
     """Check every sample once and make its features leaf Values, reused every epoch."""
     rows = []
     for i, x in enumerate(X):
         if len(x) != nin:
-            raise ValueError(f"{what} sample {i} has {len(x)} features but the model expects {nin}")
+            raise ValueError(f"{name} sample {i} has {len(x)} features but the model expects {nin}")
         try:
             rows.append([Value(v, label=f"x.{j}") for j, v in enumerate(x)])
         except TypeError as error:
-            raise TypeError(f"{what} sample {i}: {error}") from None
+            raise TypeError(f"{name} sample {i}: {error}") from None
     return rows
 
 
