@@ -1,10 +1,10 @@
 """The network view: one circle per neuron, in columns by layer.
 
 `network_view` runs one sample forward and backward through an MLP and
-draws it in the style of a textbook's layer figures: an input column, one
-column per layer with the pre-activation a (green) and the delta dL/da
-(red) inside each neuron, the weights on the edges, and a softmax output
-column with each probability y_k and target t_k. Positions are computed
+draws it in the style of a textbook's layer figures. An input column
+comes first. Each layer is a column of neurons with the pre-activation a
+(green) and the delta dL/da (red) inside, and the weights are on the
+edges. A softmax output column shows each probability y_k and target t_k. Positions are computed
 here, column by column, and Graphviz only draws (the neato engine with
 pinned positions), so a wide layer never takes long to lay out.
 """

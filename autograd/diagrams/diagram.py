@@ -21,12 +21,15 @@ class Diagram:
     """A rendered-on-demand gradient-flow diagram.
 
     ``digraph`` is the ``graphviz.Digraph`` and ``source`` its DOT text.
+    ``positioned`` is True when every node has a pinned ``pos``, so that
+    Graphviz draws without laying out (``neato -n``).
     Jupyter shows the diagram inline as SVG. `save` writes SVG, PNG or PDF
     chosen by the file name's suffix. The SVG is rendered once and cached.
     """
 
-    def __init__(self, digraph: Any) -> None:
+    def __init__(self, digraph: Any, *, positioned: bool = False) -> None:
         self.digraph = digraph
+        self.positioned = positioned
         self._svg: Optional[str] = None
 
     @property
@@ -45,7 +48,7 @@ class Diagram:
     def svg(self) -> str:
         """Return the diagram as an SVG document."""
         if self._svg is None:
-            self._svg = render.render_svg(self.digraph)
+            self._svg = render.render_svg(self.digraph, positioned=self.positioned)
         return self._svg
 
     def png(self, *, scale: float = 2.0) -> bytes:
@@ -53,12 +56,12 @@ class Diagram:
         if not scale > 0:
             raise ValueError(f"scale must be a positive number, got {scale!r}")
         if render.system_dot():
-            return render.render_png(self.digraph, scale=scale)
+            return render.render_png(self.digraph, scale=scale, positioned=self.positioned)
         return render.rasterise(self.svg(), scale=scale)
 
     def pdf(self) -> bytes:
         """Return the diagram as PDF bytes (needs the Graphviz ``dot`` program)."""
-        return render.render_pdf(self.digraph)
+        return render.render_pdf(self.digraph, positioned=self.positioned)
 
     def save(self, path: Union[str, "os.PathLike[str]"], *, scale: float = 2.0) -> Path:
         """Write the diagram to ``path`` as .svg, .png or .pdf, chosen by its suffix.

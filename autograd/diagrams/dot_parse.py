@@ -53,7 +53,8 @@ def parse_body(lines: Iterable[str]) -> Tuple[Dict[str, Dict[str, str]], List[Di
     """Return (nodes by id, edges in order) from a Digraph's ``body`` lines.
 
     Each edge is a dict of its attributes plus ``tail`` and ``head``.
-    Statements inside subgraphs count as well.
+    Statements inside subgraphs count as well, and a node gets the
+    defaults of the ``node [...]`` statements in force where it appears.
 
     >>> import graphviz
     >>> d = graphviz.Digraph()
@@ -64,9 +65,21 @@ def parse_body(lines: Iterable[str]) -> Tuple[Dict[str, Dict[str, str]], List[Di
     """
     nodes: Dict[str, Dict[str, str]] = {}
     edges: List[Dict[str, str]] = []
+    defaults: List[Dict[str, str]] = [{}]
     for line in lines:
         tokens = _tokens(line)
-        if not tokens or tokens[0] in ("subgraph", "}", "graph", "node", "edge"):
+        if not tokens:
+            continue
+        if tokens[0] == "subgraph":
+            defaults.append(dict(defaults[-1]))
+            continue
+        if tokens[0] == "}":
+            defaults.pop()
+            continue
+        if tokens[0] == "node":
+            defaults[-1].update(_attributes(tokens[2:-1]))
+            continue
+        if tokens[0] in ("graph", "edge"):
             continue
         if len(tokens) > 1 and tokens[1] == "=":
             continue
@@ -76,5 +89,5 @@ def parse_body(lines: Iterable[str]) -> Tuple[Dict[str, Dict[str, str]], List[Di
         if len(head_tokens) == 3 and head_tokens[1] == "->":
             edges.append({**attrs, "tail": head_tokens[0], "head": head_tokens[2]})
         elif len(head_tokens) == 1:
-            nodes[head_tokens[0]] = attrs
+            nodes[head_tokens[0]] = {**defaults[-1], **attrs}
     return nodes, edges

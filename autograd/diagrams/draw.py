@@ -8,12 +8,16 @@ from typing import List, Mapping, Optional
 
 from ..value import Value
 from .diagram import Diagram
-from .graph import GradientView, Layout, build_digraph
+from .columns import build_columns
+from .graph import DrawOptions, GradientView, build_digraph
 from .style import make_style
 
 __all__ = ["DiagramTooLargeError", "check_options", "collect_nodes", "draw"]
 
 DEFAULT_MAX_NODES = 500
+
+# With more nodes than this, layout="auto" pins positions (see columns.py).
+AUTO_COLUMNS_ABOVE = 500
 
 
 class DiagramTooLargeError(ValueError):
@@ -32,6 +36,7 @@ def draw(
     small_gradient: Optional[float] = None,
     group_by: Optional[str] = None,
     max_nodes: int = DEFAULT_MAX_NODES,
+    layout: str = "auto",
 ) -> Diagram:
     """Draw the gradient flow of the graph that ends at ``root``.
 
@@ -58,6 +63,11 @@ def draw(
     parameter labels such as ``layers.0.neurons.3.w.1``. A graph with more
     than ``max_nodes`` nodes raises `DiagramTooLargeError`.
 
+    ``layout`` is "dot" (Graphviz places everything), "columns" (positions
+    computed in Python, one column per depth, fast for thousands of nodes)
+    or "auto", which picks "columns" above 500 nodes unless ``group_by``
+    is set.
+
     >>> from autograd import Value
     >>> x, y = Value(3, label="x"), Value(-4, label="y")
     >>> f = x * y
@@ -70,7 +80,7 @@ def draw(
     ['-4.00', '3.00', '1.00']
     """
     order = collect_nodes(root, max_nodes)
-    layout = Layout(
+    options = DrawOptions(
         direction=direction,
         decimals=decimals,
         show_gradients=show_gradients,
@@ -79,9 +89,20 @@ def draw(
         title=title,
         small_gradient=small_gradient,
         group_by=group_by,
+        layout=layout,
     )
-    check_options(layout)
-    return Diagram(build_digraph(order, GradientView.from_graph(order), layout))
+    check_options(options)
+    return make_diagram(order, GradientView.from_graph(order), options)
+
+
+def make_diagram(order: List[Value], grads: GradientView, options: DrawOptions) -> Diagram:
+    """Build the Digraph with the layout that ``options.layout`` selects."""
+    columns = options.layout == "columns" or (
+        options.layout == "auto" and len(order) > AUTO_COLUMNS_ABOVE and options.group_by is None
+    )
+    if columns:
+        return Diagram(build_columns(order, grads, options), positioned=True)
+    return Diagram(build_digraph(order, grads, options))
 
 
 def collect_nodes(root: Value, max_nodes: int) -> List[Value]:
@@ -101,19 +122,23 @@ def collect_nodes(root: Value, max_nodes: int) -> List[Value]:
     return order
 
 
-def check_options(layout: Layout) -> None:
+def check_options(options: DrawOptions) -> None:
     """Raise ValueError or TypeError for an invalid drawing option."""
-    if layout.direction not in ("LR", "TB"):
-        raise ValueError(f"direction must be 'LR' or 'TB', got {layout.direction!r}")
-    decimals = layout.decimals
+    if options.direction not in ("LR", "TB"):
+        raise ValueError(f"direction must be 'LR' or 'TB', got {options.direction!r}")
+    decimals = options.decimals
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 12:
         raise ValueError(f"decimals must be an int from 0 to 12, got {decimals!r}")
-    if layout.group_by not in (None, "layer", "neuron"):
-        raise ValueError(f"group_by must be None, 'layer' or 'neuron', got {layout.group_by!r}")
-    if layout.title is not None and not isinstance(layout.title, str):
-        raise TypeError(f"title must be a str or None, got {type(layout.title).__name__}")
+    if options.group_by not in (None, "layer", "neuron"):
+        raise ValueError(f"group_by must be None, 'layer' or 'neuron', got {options.group_by!r}")
+    if options.layout not in ("auto", "dot", "columns"):
+        raise ValueError(f"layout must be 'auto', 'dot' or 'columns', got {options.layout!r}")
+    if options.layout == "columns" and options.group_by is not None:
+        raise ValueError("group_by needs layout='dot' or 'auto', because the column layout draws no clusters")
+    if options.title is not None and not isinstance(options.title, str):
+        raise TypeError(f"title must be a str or None, got {type(options.title).__name__}")
 
-    threshold = layout.small_gradient
+    threshold = options.small_gradient
     if threshold is None:
         return
     valid = isinstance(threshold, numbers.Real) and not isinstance(threshold, bool)

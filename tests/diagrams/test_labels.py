@@ -40,7 +40,7 @@ def test_title_with_quotes_renders():
 
 
 @pytest.mark.parametrize(
-    "data, shown",
+    "data, text",
     [
         (float("nan"), "nan"),
         (float("inf"), "inf"),
@@ -52,7 +52,7 @@ def test_title_with_quotes_renders():
     ],
     ids=["nan", "inf", "-inf", "-0.0", "1e300", "-1e300", "1e-9"],
 )
-def test_special_values_render_legibly(data, shown):
+def test_special_values_render_legibly(data, text):
     x = Value(data, label="x")
     texts = svg_texts(autograd.draw(x + 1).svg())
-    assert shown in texts
+    assert text in texts

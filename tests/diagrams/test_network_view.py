@@ -45,8 +45,8 @@ def test_network_view_output_delta_is_y_minus_t(model):
     expected = [e / sum(exps) - (1.0 if k == 2 else 0.0) for k, e in enumerate(exps)]
 
     nodes = nn.network_view(model, SAMPLE, 2).nodes()
-    shown = [nodes[f"L1n{k}_delta"]["label"].split()[-1] for k in range(3)]
-    assert shown == [f"{delta:.2f}" for delta in expected]
+    deltas = [nodes[f"L1n{k}_delta"]["label"].split()[-1] for k in range(3)]
+    assert deltas == [f"{delta:.2f}" for delta in expected]
 
 
 def test_network_view_weights_on_edges(model):

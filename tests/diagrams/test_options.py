@@ -111,7 +111,7 @@ def test_fan_out_shows_each_contribution():
     assert contributions == ["2.00", "2.00", "3.00"]
 
 
-def test_max_nodes_refuses_with_advice():
+def test_max_nodes_raises_with_advice():
     x = Value(1.0, label="x")
     y = x
     for _ in range(20):

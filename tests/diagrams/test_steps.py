@@ -148,6 +148,6 @@ def test_show_steps_without_ipywidgets_returns_last_diagram(monkeypatch):
 
     monkeypatch.setattr(builtins, "__import__", import_without_ipywidgets)
     f, _ = reference_graph()
-    shown = show_steps(f)
-    assert not isinstance(shown, StepViewer)
-    assert "<svg" in shown._repr_svg_()
+    fallback = show_steps(f)
+    assert not isinstance(fallback, StepViewer)
+    assert "<svg" in fallback._repr_svg_()
