@@ -60,7 +60,8 @@ def draw(
     below ``small_gradient`` are drawn thick in the small-gradient colour,
     to show saturated or dead units. ``group_by`` ("layer" or "neuron")
     draws a box around the nodes of each layer or neuron, found from
-    parameter labels such as ``layers.0.neurons.3.w.1``. A graph with more
+    parameter labels such as ``layers.0.neurons.3.w.1`` (inside these
+    boxes Graphviz may put the gradient above the value). A graph with more
     than ``max_nodes`` nodes raises `DiagramTooLargeError`.
 
     ``layout`` is "dot" (Graphviz places everything), "columns" (positions

@@ -78,7 +78,8 @@ def build_digraph(order: List[Value], grads: GradientView, options: DrawOptions)
     style = options.style
     digraph = graphviz.Digraph(
         name="gradient_flow",
-        graph_attr={"rankdir": options.direction, "ordering": "in", "nodesep": "0.2",
+        graph_attr={"rankdir": options.direction, "ordering": "in",
+                    "nodesep": "0.6" if options.direction == "TB" else "0.2",
                     "ranksep": "0.35", "fontname": FONT, "bgcolor": "white"},
         node_attr={"fontname": FONT, "fontsize": "14", "color": style.edge},
         edge_attr={"fontname": FONT, "fontsize": "11", "arrowsize": "0.6", "color": style.edge},
@@ -104,6 +105,9 @@ def build_digraph(order: List[Value], grads: GradientView, options: DrawOptions)
 
 def _add_nodes(digraph, order: List[Value], ids: Dict[Value, str], grads: GradientView,
                options: DrawOptions) -> None:
+    # NOTE: inside clusters, dot often stacks the transparent gradient edge's
+    # label above the value's, so with group_by the red number can end up on
+    # top. Without clusters the value has stayed on top in every graph tested.
     places = place_nodes(order) if options.group_by else {}
     clusters: Dict[Tuple[int, ...], list] = {}
 
