@@ -118,8 +118,8 @@ def network_view(
                 label = format_number(weight.data, decimals)
                 attrs = {"label": label, "fontcolor": style.value}
                 if show_weight_grads:
-                    # NOTE: an xlabel here makes the in-process Graphviz run
-                    # out of memory, so dL/dw is a head label near the neuron.
+                    # With pinned positions Graphviz draws an xlabel on top of
+                    # the weight, so dL/dw is a head label near the neuron.
                     attrs["headlabel"] = format_number(weight_grads[id(weight)], decimals)
                     attrs["labelfontcolor"] = style.gradient
                     attrs["labeldistance"] = "3.5"
