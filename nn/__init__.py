@@ -51,7 +51,7 @@ __all__ = [
 _LAZY = {
     "layer_deltas": "nn.deltas",
     "compare_with_engine": "nn.deltas",
-    "network_view": "nn.network_view",
+    "network_view": "nn.network_diagram",
 }
 
 

@@ -91,8 +91,8 @@ def test_network_view_not_a_model_raises():
         nn.network_view([], SAMPLE, 0)
 
 
-def test_network_view_callable_after_submodule_import(model):
+def test_network_view_exported_after_module_import(model):
     import importlib
 
-    importlib.import_module("nn.network_view")
+    importlib.import_module("nn.network_diagram")
     assert isinstance(nn.network_view(model, SAMPLE, 2), Diagram)

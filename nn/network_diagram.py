@@ -12,8 +12,6 @@ pinned positions), so a wide layer never takes long to lay out.
 from __future__ import annotations
 
 import math
-import sys
-import types
 from typing import Any, List, Optional, Sequence
 
 from autograd import Value
@@ -151,20 +149,3 @@ def _one_hot(target: Any, classes: int) -> List[float]:
     if len(values) != classes or not all(math.isfinite(t) for t in values):
         raise ValueError(f"target must be a class index or {classes} finite numbers, got {target!r}")
     return values
-
-
-class _CallableModule(types.ModuleType):
-    """This module, made callable as `network_view`.
-
-    Once this module is imported, the attribute ``nn.network_view`` is the
-    module rather than the function, because Python sets a package's
-    attribute to each submodule that it loads. Calling the module calls
-    the function, so that ``nn.network_view(model, x, target)`` works
-    either way.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Diagram:
-        return network_view(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
