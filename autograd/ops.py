@@ -33,9 +33,20 @@ from __future__ import annotations
 
 import builtins
 import math
-import numbers
-from typing import Any, Iterable, Sequence, Union
+from typing import Iterable, Sequence, Union
 
+from .ieee import divide as _divide, exp as _exp, log as _log, power as _power
+from .constants import (
+    ADD_SYMBOLS,
+    CACHE_SIZE,
+    POWER_SYMBOLS,
+    RPOWER_SYMBOLS,
+    SCALE_PARTS,
+    as_constant,
+    cached_symbol,
+    is_number,
+    make_scale_parts,
+)
 from .value import Value, as_float
 
 __all__ = [
@@ -55,7 +66,6 @@ __all__ = [
 Number = Union[int, float]
 Operand = Union[Value, int, float]
 
-_INF = math.inf
 _NAN = math.nan
 _ONE = (1.0,)
 _ONE_ONE = (1.0, 1.0)
@@ -99,94 +109,6 @@ def node(data: float, parents: Sequence[Value], local_grads: Sequence[float], op
     return _new(as_float(data), parents, local_grads, str(op))
 
 
-# Operations with a constant cache what depends only on the constant. That
-# is the symbol, such as "*2" or "+0.5", and for `scale` also the tuple of
-# local gradients, so a loop that multiplies by one constant formats one
-# symbol and shares one tuple. Zeros are never cached because 0.0 and -0.0
-# are equal dict keys with different symbols and signs. NaN is never cached
-# because NaN keys never compare equal and would only fill the cache.
-_CACHE_SIZE = 4096
-_add_symbols: dict = {}
-_power_symbols: dict = {}
-_rpower_symbols: dict = {}
-_scale_parts: dict = {}
-
-
-def _symbol(cache: dict, template: str, constant: float) -> str:
-    symbol = cache.get(constant)
-    if symbol is None:
-        symbol = template.format(constant)
-        if constant != 0.0 and constant == constant:
-            if len(cache) >= _CACHE_SIZE:
-                cache.clear()
-            cache[constant] = symbol
-    return symbol
-
-
-def _scale_grads_and_symbol(k: float) -> tuple:
-    parts = ((k,), "*{:.4g}".format(k))
-    if k != 0.0 and k == k:
-        if len(_scale_parts) >= _CACHE_SIZE:
-            _scale_parts.clear()
-        _scale_parts[k] = parts
-    return parts
-
-
-def _is_number(operand: Any) -> bool:
-    """True for a constant operand: int, float, bool or a numpy scalar."""
-    kind = type(operand)
-    return kind is float or kind is int or isinstance(operand, numbers.Real)
-
-
-def _constant(number: Any) -> float:
-    """The float value of a constant operand, or TypeError naming it."""
-    kind = type(number)
-    if kind is float:
-        return number
-    if kind is int:
-        return float(number)
-    return as_float(number, "a constant operand")
-
-
-def _divide(a: float, b: float) -> float:
-    """a / b with IEEE results for b == 0 (inf, -inf or nan)."""
-    try:
-        return a / b
-    except ZeroDivisionError:
-        if a == 0.0 or a != a:
-            return _NAN
-        return math.copysign(_INF, a) * math.copysign(1.0, b)
-
-
-def _power(base: float, exponent: float) -> float:
-    """base ** exponent with IEEE results instead of exceptions or complex numbers."""
-    try:
-        return math.pow(base, exponent)
-    except OverflowError:
-        odd = exponent == int(exponent) and int(exponent) % 2 == 1
-        return -_INF if base < 0 and odd else _INF
-    except ValueError:
-        if base == 0.0 and exponent < 0:
-            odd = exponent == int(exponent) and int(exponent) % 2 == 1
-            return math.copysign(_INF, base) if odd else _INF
-        return _NAN
-
-
-def _exp(x: float) -> float:
-    try:
-        return math.exp(x)
-    except OverflowError:
-        return _INF
-
-
-def _log(x: float) -> float:
-    if x > 0.0:
-        return math.log(x)
-    if x == 0.0:
-        return -_INF
-    return _NAN  # a negative number or nan
-
-
 # Rule 1: addition ----------------------------------------------------------
 
 
@@ -199,10 +121,10 @@ def add(x: Value, y: Operand) -> Value:
     if kind is int:
         y = float(y)
     elif kind is not float:
-        if not _is_number(y):
+        if not is_number(y):
             return NotImplemented
-        y = _constant(y)
-    symbol = _add_symbols.get(y) or _symbol(_add_symbols, "{:+.4g}", y)
+        y = as_constant(y)
+    symbol = ADD_SYMBOLS.get(y) or cached_symbol(ADD_SYMBOLS, "{:+.4g}", y)
     return _new(x.data + y, (x,), _ONE, symbol)
 
 
@@ -238,7 +160,7 @@ def _ones(count: int) -> tuple:
     ones = _ones_cache.get(count)
     if ones is None:
         ones = _ONE * count
-        if len(_ones_cache) >= _CACHE_SIZE:
+        if len(_ones_cache) >= CACHE_SIZE:
             _ones_cache.clear()
         _ones_cache[count] = ones
     return ones
@@ -249,14 +171,14 @@ def sub(x: Value, y: Operand) -> Value:
     if isinstance(y, Value):
         return _new(x.data - y.data, (x, y), _ONE_MINUS_ONE, "-")
 
-    if not _is_number(y):
+    if not is_number(y):
         return NotImplemented
-    return add(x, -_constant(y))
+    return add(x, -as_constant(y))
 
 
 def rsub(x: Value, y: Operand) -> Value:
     """y - x for a constant y, built as (-x) + y."""
-    if not _is_number(y):
+    if not is_number(y):
         return NotImplemented
     return add(scale(x, -1.0), y)
 
@@ -266,7 +188,7 @@ def rsub(x: Value, y: Operand) -> Value:
 
 def scale(x: Value, k: float) -> Value:
     """k * x for a constant k. Rule 2: the parent gets k times the gradient."""
-    local_grads, symbol = _scale_parts.get(k) or _scale_grads_and_symbol(k)
+    local_grads, symbol = SCALE_PARTS.get(k) or make_scale_parts(k)
     return _new(x.data * k, (x,), local_grads, symbol)
 
 
@@ -288,9 +210,9 @@ def mul(x: Value, y: Operand) -> Value:
         return scale(x, y)
     if kind is int:
         return scale(x, float(y))
-    if not _is_number(y):
+    if not is_number(y):
         return NotImplemented
-    return scale(x, _constant(y))
+    return scale(x, as_constant(y))
 
 
 def truediv(x: Value, y: Operand) -> Value:
@@ -300,16 +222,16 @@ def truediv(x: Value, y: Operand) -> Value:
         local_grads = (_divide(1.0, y.data), -_divide(out, y.data))
         return _new(out, (x, y), local_grads, "/")
 
-    if not _is_number(y):
+    if not is_number(y):
         return NotImplemented
-    return scale(x, _divide(1.0, _constant(y)))
+    return scale(x, _divide(1.0, as_constant(y)))
 
 
 def rtruediv(x: Value, y: Operand) -> Value:
     """y / x for a constant y, built as y * x**-1."""
-    if not _is_number(y):
+    if not is_number(y):
         return NotImplemented
-    return scale(power(x, -1.0), _constant(y))
+    return scale(power(x, -1.0), as_constant(y))
 
 
 # Rule 4: max, and min ----------------------------------------------------------
@@ -319,7 +241,7 @@ def _switch(x: Value, y: Operand, op: str, pick_x: bool) -> Value:
     if isinstance(y, Value):
         y_data = y.data
     else:
-        y_data = _constant(y)
+        y_data = as_constant(y)
 
     if x.data == y_data:
         out, grad_x, grad_y = x.data, 0.5, 0.5
@@ -349,7 +271,7 @@ def maximum(x: Operand, y: Operand) -> Value:
         x, y = y, x
     if not isinstance(x, Value):
         raise TypeError(f"maximum() needs at least one Value, got {x!r} and {y!r}")
-    y_data = y.data if isinstance(y, Value) else _constant(y)
+    y_data = y.data if isinstance(y, Value) else as_constant(y)
     return _switch(x, y, "max", x.data > y_data)
 
 
@@ -362,7 +284,7 @@ def minimum(x: Operand, y: Operand) -> Value:
         x, y = y, x
     if not isinstance(x, Value):
         raise TypeError(f"minimum() needs at least one Value, got {x!r} and {y!r}")
-    y_data = y.data if isinstance(y, Value) else _constant(y)
+    y_data = y.data if isinstance(y, Value) else as_constant(y)
     return _switch(x, y, "min", x.data < y_data)
 
 
@@ -409,7 +331,7 @@ def relu(x: Value) -> Value:
 
 def leaky_relu(x: Value, slope: float = 0.01) -> Value:
     """x for x > 0, else slope * x. The local gradient at 0 is ``slope``."""
-    slope = _constant(slope)
+    slope = as_constant(slope)
     if x.data > 0.0:
         return _new(x.data, (x,), _ONE, "leaky_relu")
     return _new(slope * x.data, (x,), (slope,), "leaky_relu")
@@ -445,22 +367,22 @@ def power(x: Value, y: Operand) -> Value:
             grad_exponent = out * _log(x.data)
         return _new(out, (x, y), (grad_base, grad_exponent), "**")
 
-    if not _is_number(y):
+    if not is_number(y):
         return NotImplemented
-    n = _constant(y)
+    n = as_constant(y)
     out = _power(x.data, n)
     grad = 0.0 if n == 0.0 else n * _power(x.data, n - 1.0)
-    return _new(out, (x,), (grad,), _symbol(_power_symbols, "**{:.4g}", n))
+    return _new(out, (x,), (grad,), cached_symbol(POWER_SYMBOLS, "**{:.4g}", n))
 
 
 def rpower(x: Value, base: Operand) -> Value:
     """base ** x for a constant base, with local gradient base**x * log(base)."""
-    if not _is_number(base):
+    if not is_number(base):
         return NotImplemented
-    b = _constant(base)
+    b = as_constant(base)
     out = _power(b, x.data)
     grad = 0.0 if b == 0.0 and x.data >= 0.0 else out * _log(b)
-    return _new(out, (x,), (grad,), _symbol(_rpower_symbols, "{:.4g}**", b))
+    return _new(out, (x,), (grad,), cached_symbol(RPOWER_SYMBOLS, "{:.4g}**", b))
 
 
 def _radd(x: Value, y: Operand) -> Value:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import Callable, Dict, Optional
 
-from autograd import ops
+from autograd import ieee, ops
 
 __all__ = ["ACTIVATIONS", "check_activation"]
 
@@ -30,8 +30,8 @@ GRAPH_OPS: Dict[str, Optional[Callable]] = {
 
 def _sigmoid(x: float) -> float:
     if x >= 0.0:
-        return 1.0 / (1.0 + ops._exp(-x))
-    e = ops._exp(x)
+        return 1.0 / (1.0 + ieee.exp(-x))
+    e = ieee.exp(x)
     return e / (1.0 + e)
 
 

@@ -14,7 +14,7 @@ import csv
 import os
 import sys
 import time
-from typing import Callable, List, Optional
+from typing import Callable, List
 
 __all__ = ["add_arguments", "run"]
 

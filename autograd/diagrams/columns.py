@@ -12,11 +12,14 @@ which keeps the given positions.
 
 from __future__ import annotations
 
-from typing import Dict, List, Tuple
+from typing import TYPE_CHECKING, Dict, List, Tuple
 
 from ..value import Value
 from .graph import DrawOptions, GradientView, edge_labels, node_attrs
 from .style import FONT
+
+if TYPE_CHECKING:
+    import graphviz
 
 __all__ = ["build_columns", "column_positions"]
 

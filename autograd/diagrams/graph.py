@@ -19,11 +19,14 @@ gradient.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Set, Tuple
 
 from ..value import Value
 from .grouping import place_nodes
 from .style import FONT, Style, escape_label, format_number
+
+if TYPE_CHECKING:
+    import graphviz
 
 __all__ = ["DrawOptions", "EdgeKey", "GradientView", "build_digraph", "edge_labels", "node_attrs"]
 

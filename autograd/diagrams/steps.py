@@ -12,12 +12,12 @@ import html
 import logging
 import os
 from pathlib import Path
-from typing import Any, Dict, Iterator, List, Optional, Union
+from typing import Any, Dict, Iterator, List, Union
 
 from ..value import Value
 from .diagram import Diagram
 from .draw import DEFAULT_MAX_NODES, check_options, collect_nodes, make_diagram
-from .graph import GradientView, DrawOptions, build_digraph
+from .graph import DrawOptions, GradientView
 from .style import make_style
 
 __all__ = ["StepViewer", "backward_steps", "save_steps", "show_steps"]
