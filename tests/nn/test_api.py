@@ -26,3 +26,8 @@ def test_lazy_names_kept():
 def test_unknown_name_raises():
     with pytest.raises(AttributeError, match=r"module 'nn' has no attribute 'nothing'"):
         importlib.import_module("nn").nothing
+
+
+def test_every_public_name_resolves():
+    for name in nn.__all__:
+        assert getattr(nn, name) is not None, name
