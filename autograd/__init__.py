@@ -50,6 +50,8 @@ __all__ = [
     "node",
     "numerical_grad",
     "relu",
+    "save_steps",
+    "show_steps",
     "sigmoid",
     "sum",
     "tanh",
@@ -62,6 +64,8 @@ __all__ = [
 _LAZY = {
     "draw": "autograd.diagrams",
     "backward_steps": "autograd.diagrams",
+    "save_steps": "autograd.diagrams",
+    "show_steps": "autograd.diagrams",
     "check_gradients": "autograd.checking",
     "assert_gradients": "autograd.checking",
     "explain": "autograd.explaining",

@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Union
 
+from ..backward import topological_order
 from ..value import Value
 from .diagram import Diagram
 from .draw import DEFAULT_MAX_NODES, check_options, collect_nodes, make_diagram
@@ -48,7 +49,9 @@ def backward_steps(root: Value, *, max_nodes: int = DEFAULT_MAX_NODES, **options
     node_grads: Dict[Value, float] = {root: 1.0}
     yield make_diagram(order, GradientView(dict(edges), 1.0), options)
 
-    for node in reversed(order):
+    # The steps follow the engine's sweep, which can differ from the drawing
+    # order that keeps each node's parents top to bottom.
+    for node in reversed(topological_order(root)):
         if node.is_leaf:
             continue
         grad = node_grads.get(node, 0.0)

@@ -43,13 +43,16 @@ def test_steps_last_matches_reference_table():
     assert gradient_labels(last) == expected
 
 
-def test_steps_highlight_reverse_topological_order():
+def test_steps_follow_engine_sweep_order():
     f, _ = reference_graph()
     highlighted = []
     for diagram in list(autograd.backward_steps(f))[1:]:
         bold = [attrs["label"] for attrs in diagram.nodes().values() if attrs.get("penwidth") == "3"]
         highlighted.append(bold)
-    assert highlighted == [["*2"], ["+"], ["max"], ["*"]]
+    sweep = [[node.op] for node in reversed(autograd.topological_order(f)) if not node.is_leaf]
+
+    assert highlighted == sweep
+    assert highlighted == [["*2"], ["+"], ["*"], ["max"]]
 
 
 def test_steps_highlight_sent_edges():
