@@ -8,18 +8,25 @@ so they never change the pyplot backend of a notebook.
 from __future__ import annotations
 
 import os
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Optional, Union
 
 from .data.dataset import Dataset
 from .training import History, predict
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["plot_decision_boundary", "plot_history"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-def plot_history(history: History, path: PathLike, title: str = "") -> None:
-    """Save the training and validation loss per epoch as a PNG at ``path``."""
+def plot_history(history: History, path: Optional[PathLike] = None, title: str = "") -> "Figure":
+    """Plot the training and validation loss per epoch and return the Figure.
+
+    With a ``path``, the figure is also saved there (PNG for a ``.png`` name).
+    Jupyter shows the returned Figure inline.
+    """
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(6, 4), dpi=100)
@@ -37,13 +44,21 @@ def plot_history(history: History, path: PathLike, title: str = "") -> None:
     axes.set_title(title or f"loss per epoch (stopped: {history.stop_reason})")
     axes.legend()
     figure.tight_layout()
-    figure.savefig(path)
+    if path is not None:
+        figure.savefig(path)
+    return figure
 
 
 def plot_decision_boundary(
-    model: Any, dataset: Dataset, path: PathLike, loss: str = "cross_entropy", resolution: int = 120
-) -> None:
-    """Save the predicted class over the plane, with the samples on top, as a PNG at ``path``.
+    model: Any,
+    dataset: Dataset,
+    path: Optional[PathLike] = None,
+    loss: str = "cross_entropy",
+    resolution: int = 120,
+) -> "Figure":
+    """Plot the predicted class over the plane, with the samples on top, and return the Figure.
+
+    With a ``path``, the figure is also saved there.
 
     ``dataset`` must have two features. The model is evaluated on a
     ``resolution`` x ``resolution`` grid that covers the samples with a
@@ -69,7 +84,9 @@ def plot_decision_boundary(
     axes.set_ylabel(dataset.feature_names[1] if len(dataset.feature_names) > 1 else "y")
     axes.set_title(f"decision regions: {dataset.name or 'data'}")
     figure.tight_layout()
-    figure.savefig(path)
+    if path is not None:
+        figure.savefig(path)
+    return figure
 
 
 def _steps(low: float, high: float, count: int) -> list:
