@@ -3,9 +3,10 @@
 `network_view` runs one sample forward and backward through an MLP and
 draws it in the style of a textbook's layer figures. An input column
 comes first. Each layer is a column of neurons with the pre-activation a
-(green) and the delta dL/da (red) inside, and the weights are on the
-edges. A softmax output column shows each probability y_k and target t_k. Positions are computed
-here, column by column, and Graphviz only draws (the neato engine with
+(green) and the delta dL/da (red) inside, and each weight is on its
+edge, near the neuron it feeds. A softmax output column shows each
+probability y_k and target t_k. Positions are computed here, column by
+column, and Graphviz only draws (the neato engine with
 pinned positions), so a wide layer never takes long to lay out.
 """
 
@@ -113,14 +114,13 @@ def network_view(
                          shape="plaintext", fontcolor=style.gradient, width="0.1", height="0.1",
                          pos=position)
             for i, (tail, weight) in enumerate(zip(columns[-1], neuron.w)):
-                label = format_number(weight.data, decimals)
-                attrs = {"label": label, "fontcolor": style.value}
+                # The weight sits near the neuron it feeds, where the incoming
+                # edges are apart; mid-edge labels pile up where edges cross.
+                attrs = {"headlabel": format_number(weight.data, decimals),
+                         "labelfontcolor": style.value, "labeldistance": "3", "labelangle": "12"}
                 if show_weight_grads:
-                    # With pinned positions Graphviz draws an xlabel on top of
-                    # the weight, so dL/dw is a head label near the neuron.
-                    attrs["headlabel"] = format_number(weight_grads[id(weight)], decimals)
-                    attrs["labelfontcolor"] = style.gradient
-                    attrs["labeldistance"] = "3.5"
+                    attrs["label"] = format_number(weight_grads[id(weight)], decimals)
+                    attrs["fontcolor"] = style.gradient
                 digraph.edge(tail, name, **attrs, **{"class": "weight"})
         columns.append(names)
 

@@ -52,7 +52,7 @@ def test_network_view_output_delta_is_y_minus_t(model):
 def test_network_view_weights_on_edges(model):
     edges = [edge for edge in nn.network_view(model, SAMPLE, 2).edges() if edge.get("class") == "weight"]
     first = [edge for edge in edges if edge["tail"] == "x0" and edge["head"] == "L0n0"][0]
-    assert first["label"] == f"{model.layers[0].neurons[0].w[0].data:.2f}"
+    assert first["headlabel"] == f"{model.layers[0].neurons[0].w[0].data:.2f}"
 
 
 def test_network_view_weight_grads_are_tail_times_delta(model):
@@ -61,7 +61,7 @@ def test_network_view_weight_grads_are_tail_times_delta(model):
     nn.cross_entropy([z for _, z in trace[-1]], 2).backward()
     delta = trace[0][0][0].grad
     edge = [e for e in view.edges() if e["tail"] == "x0" and e["head"] == "L0n0"][0]
-    assert edge["headlabel"] == f"{SAMPLE[0] * delta:.2f}"
+    assert edge["label"] == f"{SAMPLE[0] * delta:.2f}"
 
 
 def test_network_view_restores_parameter_grads(model):
