@@ -1,6 +1,6 @@
 """flowgrad's scalar autograd engine.
 
-A `Value` holds one float. Operations on Values build a graph that records
+A `Value` contains one float. Operations on Values build a graph that records
 each node's parents and local gradients, and ``backward()`` sweeps it in
 reverse topological order to fill every node's ``grad``.
 

@@ -56,7 +56,7 @@ def is_number(operand: Any) -> bool:
 
 
 def as_constant(number: Any) -> float:
-    """The float value of a constant operand, or TypeError naming it."""
+    """Return the float value of a constant operand, or raise TypeError naming it."""
     kind = type(number)
     if kind is float:
         return number

@@ -60,7 +60,7 @@ class Graph:
         return tangent
 
     def depends_on(self, source: Value) -> set:
-        """The nodes that have ``source`` among their ancestors, and ``source`` itself."""
+        """Return the nodes that have ``source`` among their ancestors, and ``source`` itself."""
         found = {source} if source in self.adjoint else set()
         for node in self.order:
             if any(parent in found for parent in node.parents):

@@ -123,7 +123,7 @@ def gradcheck(
 
 
 def _engine_grad(f: Function, values: List[Value]) -> List[float]:
-    """The engine's gradient of f at values, leaving the inputs' grads as they were."""
+    """Compute the engine's gradient of f at values, leaving the inputs' grads as they were."""
     saved = [x.grad for x in values]
     try:
         for x in values:

@@ -129,7 +129,7 @@ def add(x: Value, y: Operand) -> Value:
 
 
 def sum(values: Iterable[Operand]) -> Value:
-    """One addition node whose parents are all the given Values.
+    """Build one addition node whose parents are all the given Values.
 
     Numbers among ``values`` are added to the output's value and are not
     parents. Rule 1: each parent gets the incoming gradient.

@@ -21,8 +21,10 @@ __all__ = ["Value", "as_float"]
 _ACCEPTED = "int, float, bool or a numpy scalar"
 
 
-def as_float(number: Any, what: str = "data") -> float:
+def as_float(number: Any, name: str = "data") -> float:
     """Convert a plain number to float, or raise TypeError naming its type.
+
+    ``name`` is the name of the value in the error message.
 
     >>> as_float(3)
     3.0
@@ -37,11 +39,11 @@ def as_float(number: Any, what: str = "data") -> float:
         return float(number)
     if isinstance(number, Value):
         raise TypeError(
-            f"{what} must be a real number, got a Value ({number!r}); "
+            f"{name} must be a real number, got a Value ({number!r}); "
             f"pass its .data, or use the Value itself in an operation"
         )
     raise TypeError(
-        f"{what} must be a real number ({_ACCEPTED}), "
+        f"{name} must be a real number ({_ACCEPTED}), "
         f"got {type(number).__name__} {number!r}"
     )
 

@@ -57,7 +57,7 @@ def _apply(activation: str, a: float) -> float:
 
 
 def _target_vector(target: Any, k: int) -> List[float]:
-    """The one-hot vector T of a class index, or a copy of a one-hot list."""
+    """Return the one-hot vector T of a class index, or a copy of a one-hot list."""
     if isinstance(target, int) and not isinstance(target, bool):
         if not 0 <= target < k:
             raise ValueError(f"target class {target!r} is out of range for {k} logits, use 0 to {k - 1}")
