@@ -77,3 +77,8 @@ def __getattr__(name: str) -> Any:
     if module_name is None:
         raise AttributeError(f"module 'autograd' has no attribute {name!r}")
     return getattr(importlib.import_module(module_name), name)
+
+
+def __dir__() -> list:
+    # Include the lazily loaded names, so that dir() and tab completion list them.
+    return sorted(set(globals()) | set(__all__))

@@ -13,6 +13,7 @@ class in `autograd.ops`.
 
 from __future__ import annotations
 
+import math
 import numbers
 from typing import Any, Optional, Tuple
 
@@ -36,7 +37,11 @@ def as_float(number: Any, name: str = "data") -> float:
     if type(number) is float:
         return number
     if isinstance(number, numbers.Real) and not isinstance(number, Value):
-        return float(number)
+        try:
+            return float(number)
+        except OverflowError:
+            # An int beyond the float range becomes an infinity, as in IEEE 754.
+            return math.inf if number > 0 else -math.inf
     if isinstance(number, Value):
         raise TypeError(
             f"{name} must be a real number, got a Value ({number!r}); "

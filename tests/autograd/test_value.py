@@ -125,3 +125,16 @@ def test_engine_imports_only_standard_library():
 
     assert out.stdout.strip() == "[]"
 
+
+
+def test_huge_int_becomes_infinity():
+    assert Value(10**400).data == float("inf")
+    assert Value(-(10**400)).data == float("-inf")
+
+
+def test_dir_lists_lazy_names():
+    names = dir(autograd)
+
+    assert "draw" in names
+    assert "check_gradients" in names
+    assert "explain" in names
