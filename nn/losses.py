@@ -98,7 +98,15 @@ def _one_hot(target: Any, k: int) -> List[float]:
 
 
 def _cross_entropy_one(logits: Sequence[Value], target: Any) -> Value:
-    """One fused node: L = logsumexp(a) - sum_k t_k a_k, with local gradients y - t."""
+    """Build one fused node: L = logsumexp(a) - sum_k t_k a_k, with local gradients y - t."""
+    if len(logits) == 0:
+        raise ValueError("logits is empty; pass one Value per class")
+    for k, a in enumerate(logits):
+        if not isinstance(a, Value):
+            raise TypeError(
+                f"logit {k} must be a Value, got {type(a).__name__} {a!r}; "
+                f"wrap the logits in Value(...), as the output of a model already is"
+            )
     t = _one_hot(target, len(logits))
     y, log_total = _probabilities([a.data for a in logits])
 

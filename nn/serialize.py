@@ -19,6 +19,7 @@ The layout, for ``MLP(2, [3, 1])``::
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 from typing import Any, List, Union
@@ -26,6 +27,8 @@ from typing import Any, List, Union
 from .layers import MLP
 
 __all__ = ["load", "save"]
+
+logger = logging.getLogger(__name__)
 
 FORMAT = "flowgrad.MLP"
 VERSION = 1
@@ -122,6 +125,10 @@ def load(path: PathLike) -> MLP:
 
     model = _build(reader, document)
     _fill_weights(reader, model, reader.field(document, "layers", (list,), "a list of layers"))
+    bad = [name for name, p in model.named_parameters() if not math.isfinite(p.data)]
+    if bad:
+        logger.warning("model file %r has %d weights that are NaN or infinite, such as %s; "
+                       "it likely comes from a run that diverged", reader.path, len(bad), bad[0])
     return model
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import math
 import os
 import sys
 import time
@@ -42,7 +43,7 @@ def _bounded(kind: Callable, minimum: float, strict: bool) -> Callable[[str], fl
             value = kind(text)
         except ValueError:
             value = None
-        if value is None or value != value or (value <= minimum if strict else value < minimum):
+        if value is None or not math.isfinite(value) or (value <= minimum if strict else value < minimum):
             sign = ">" if strict else ">="
             raise argparse.ArgumentTypeError(f"expected {'an integer' if kind is int else 'a number'} {sign} {minimum}, got {text!r}")
         return value
@@ -192,11 +193,18 @@ def run(args: argparse.Namespace) -> int:
     reason = STOP_MESSAGES[history.stop_reason].format(**vars(args))
     result = evaluate(model, test)
     correct = round(result.accuracy * len(test))
-    print(f"stopped after {history.epochs} epochs ({seconds:.1f} s): {reason}; best epoch {history.best_epoch}")
+    epochs = f"{history.epochs} epoch" + ("" if history.epochs == 1 else "s")
+    best = f"best epoch {history.best_epoch}" if history.best_epoch else "no epoch improved on the start"
+    print(f"stopped after {epochs} ({seconds:.1f} s): {reason}; {best}")
     print(f"test accuracy: {result.accuracy:.3f} ({correct}/{len(test)})")
 
-    save(model, os.path.join(folder, "model.json"))
+    written = []
+    if all(math.isfinite(p.data) for p in model.parameters()):
+        save(model, os.path.join(folder, "model.json"))
+        written.append("model.json")
+    else:
+        print("note: model.json not written, because some weights are NaN or infinite")
     _write_history(history, os.path.join(folder, "history.csv"))
-    written = ["model.json", "history.csv"] + _write_figures(history, model, train, folder)
+    written += ["history.csv"] + _write_figures(history, model, train, folder)
     print(f"wrote {folder}{os.sep}: {', '.join(written)}")
     return 0

@@ -3,6 +3,8 @@
 import math
 
 import pytest
+
+import nn
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -247,3 +249,13 @@ def test_log_softmax_stable():
 def test_bad_loss_input_rejected(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_cross_entropy_rejects_plain_floats():
+    with pytest.raises(TypeError, match=r"logit 0 must be a Value, got float 1\.0; wrap the logits in Value"):
+        nn.cross_entropy([1.0, 2.0, 3.0], 0)
+
+
+def test_cross_entropy_rejects_empty_logits():
+    with pytest.raises(ValueError, match="logits is empty; pass one Value per class"):
+        nn.cross_entropy([], 0)

@@ -104,3 +104,14 @@ def test_save_rejects_other_modules(tmp_path):
 
     with pytest.raises(TypeError, match=r"save\(\) writes an MLP, got Neuron"):
         save(Neuron(2), tmp_path / "n.json")
+
+
+def test_load_warns_about_non_finite_weights(tmp_path, caplog):
+    model = MLP(2, [2], seed=0)
+    model.layers[0].neurons[0].w[0].data = math.nan
+    path = tmp_path / "model.json"
+    save(model, path)
+    with caplog.at_level("WARNING", logger="nn.serialize"):
+        load(path)
+
+    assert "1 weights that are NaN or infinite, such as layers.0.neurons.0.w.0" in caplog.text

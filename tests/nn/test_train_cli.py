@@ -40,11 +40,12 @@ def test_train_without_matplotlib_notes_extra(tmp_path, capsys, monkeypatch):
     [
         (["--hidden", "16,x"], "argument --hidden: expected widths >= 1 separated by commas"),
         (["--lr", "0"], "argument --lr: expected a number > 0.0, got '0'"),
+        (["--lr", "inf"], "argument --lr: expected a number > 0.0, got 'inf'"),
         (["--epochs", "-3"], "argument --epochs: expected an integer >= 1, got '-3'"),
         (["--dataset", "mnist"], "argument --dataset: invalid choice: 'mnist'"),
         (["--batch-size", "1.5"], "argument --batch-size: expected an integer >= 1, got '1.5'"),
     ],
-    ids=["hidden", "lr", "epochs", "dataset", "batch-size"],
+    ids=["hidden", "lr", "lr-inf", "epochs", "dataset", "batch-size"],
 )
 def test_bad_option_one_line_exit_2(option, message, capsys):
     with pytest.raises(SystemExit) as exit_info:
@@ -72,3 +73,19 @@ def test_parser_imports_no_plotting():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False False"
+
+
+def test_diverged_run_skips_model_file(tmp_path, capsys):
+    main(["train", "--lr", "1e300", "--activation", "relu", "--optimizer", "sgd", "--epochs", "3",
+          "--out", str(tmp_path / "run")])
+    output = capsys.readouterr().out
+
+    assert "model.json not written, because some weights are NaN or infinite" in output
+    assert not (tmp_path / "run" / "model.json").exists()
+    assert (tmp_path / "run" / "history.csv").exists()
+
+
+def test_single_epoch_message_grammar(tmp_path, capsys):
+    main(["train", "--epochs", "1", "--out", str(tmp_path / "run")])
+
+    assert "stopped after 1 epoch (" in capsys.readouterr().out
