@@ -45,7 +45,7 @@ DIVERGED = "diverged"
 
 @dataclass
 class History:
-    """What `fit` recorded: one entry per epoch, and why it stopped.
+    """The record of a `fit` run: one entry per epoch, and the reason it stopped.
 
     ``val_loss`` and ``val_accuracy`` are empty without a validation set.
     ``stop_reason`` is ``"stop_below"`` (the monitored loss fell below the
