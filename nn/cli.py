@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.metadata
 import sys
-from typing import List, NoReturn, Optional
+from typing import Dict, List, NoReturn, Optional, Tuple
 
 __all__ = ["main"]
 
@@ -29,23 +30,48 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
+def package_version() -> str:
+    """Return the installed version of flowgrad, or "unknown" without package metadata."""
+    try:
+        return importlib.metadata.version("flowgrad")
+    except importlib.metadata.PackageNotFoundError:
+        # Run from a source tree that was never installed.
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """Return the ``flowgrad`` parser with every subcommand."""
+    return _build_parsers()[0]
+
+
+def _build_parsers() -> Tuple[argparse.ArgumentParser, Dict[str, argparse.ArgumentParser]]:
     parser = _Parser(
         prog="flowgrad",
         description="flowgrad: a scalar autograd engine for teaching and checking backprop.",
     )
+    parser.add_argument("--version", action="version", version=f"flowgrad {package_version()}",
+                        help="print the version of flowgrad and exit")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = {}
     for name, (module_name, help_text) in SUBCOMMANDS.items():
         module = importlib.import_module(module_name)
         sub = subparsers.add_parser(name, help=help_text, description=help_text)
         module.add_arguments(sub)
         sub.set_defaults(run=module.run)
-    return parser
+        commands[name] = sub
+    return parser, commands
 
 
 def main(argv: Optional[List[str]] = None) -> int:
     """Run the ``flowgrad`` command line and return its exit code."""
-    parser = build_parser()
+    parser, commands = _build_parsers()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "draw":
+        # An expression such as "-x*y" would otherwise be read as an option.
+        from autograd.diagrams.draw_cli import protect_expression
+
+        argv = ["draw", *protect_expression(argv[1:], commands["draw"])]
+
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()

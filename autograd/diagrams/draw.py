@@ -125,6 +125,10 @@ def collect_nodes(root: Value, max_nodes: int) -> List[Value]:
 
 def check_options(options: DrawOptions) -> None:
     """Raise ValueError or TypeError for an invalid drawing option."""
+    for name in ("show_gradients", "show_local_grads"):
+        flag = getattr(options, name)
+        if not isinstance(flag, bool):
+            raise TypeError(f"{name} must be True or False, got {type(flag).__name__} {flag!r}")
     if options.direction not in ("LR", "TB"):
         raise ValueError(f"direction must be 'LR' or 'TB', got {options.direction!r}")
     decimals = options.decimals

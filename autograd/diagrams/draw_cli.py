@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import math
+import subprocess
 import sys
-from typing import Dict, List
+from typing import Dict, List, Optional, Tuple
 
-__all__ = ["add_arguments", "parse_assignments", "run"]
+__all__ = ["add_arguments", "parse_assignments", "protect_expression", "run"]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,6 +30,70 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also show the local derivative on each edge")
     parser.add_argument("--no-gradients", action="store_true", help="show forward values only")
     parser.add_argument("--title", default=None, help="a title above the diagram")
+
+
+def protect_expression(args: List[str], parser: argparse.ArgumentParser) -> List[str]:
+    """Return ``args`` with an expression that starts with a minus sign kept from argparse.
+
+    argparse reads ``-x*y`` as an option. The expression is the first
+    argument that argparse would not read as one of ``parser``'s options
+    or as an option's value. When it starts with "-", it gets a leading
+    space, which argparse treats as a positional argument and
+    `parse_expression` strips. A ``--`` before the expression is dropped,
+    so that options may still follow it. A short option with its value
+    attached, such as ``-ofigure.svg``, stays an option, as in argparse.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_arguments(parser)
+    >>> protect_expression(["-o", "f.svg", "-x*y", "x=3"], parser)
+    ['-o', 'f.svg', ' -x*y', 'x=3']
+    >>> protect_expression(["--", "-x", "x=3", "-o", "f.svg"], parser)
+    [' -x', 'x=3', '-o', 'f.svg']
+    """
+    # argparse has no public way to list a parser's options, so this reads
+    # the documented-by-use _actions list: option string -> takes a value.
+    takes_value = {
+        option: action.nargs != 0
+        for action in parser._actions
+        for option in action.option_strings
+    }
+    long_options = [option for option in takes_value if option.startswith("--")]
+
+    args = list(args)
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            del args[index]
+            if index < len(args) and args[index].startswith("-"):
+                args[index] = " " + args[index]
+            return args
+        option, attached = _option_of(arg, takes_value, long_options)
+        if option is None:
+            if arg.startswith("-"):
+                args[index] = " " + arg
+            return args
+        # Skip the option, and its value when the value is the next argument.
+        index += 2 if takes_value[option] and not attached else 1
+    return args
+
+
+def _option_of(arg: str, takes_value: Dict[str, bool],
+               long_options: List[str]) -> Tuple[Optional[str], bool]:
+    """Return the option that argparse reads ``arg`` as (or None), and whether a value is attached."""
+    if arg in takes_value:
+        return arg, False
+    if arg.startswith("--"):
+        name, equals, _ = arg.partition("=")
+        # argparse accepts a unique prefix of a long option, such as --out.
+        matches = [option for option in long_options if option.startswith(name)]
+        if name in takes_value:
+            matches = [name]
+        return (matches[0], bool(equals)) if len(matches) == 1 else (None, False)
+    short = arg[:2]
+    if len(arg) > 2 and takes_value.get(short):
+        return short, True
+    return None, False
 
 
 def parse_assignments(items: List[str]) -> Dict[str, float]:
@@ -63,9 +128,8 @@ def parse_assignments(items: List[str]) -> Dict[str, float]:
 
 def run(args: argparse.Namespace) -> int:
     """Draw the expression in ``args`` and write it; return the exit code."""
-    from .draw import draw
+    from .draw import DEFAULT_MAX_NODES, DiagramTooLargeError, draw
     from .expression import ExpressionError, parse_expression
-    from .render import GraphvizMissingError
 
     try:
         values = parse_assignments(args.values)
@@ -80,7 +144,17 @@ def run(args: argparse.Namespace) -> int:
             title=args.title,
         )
         path = diagram.save(args.output)
-    except (ExpressionError, ValueError, TypeError, GraphvizMissingError, OSError) as error:
+    except DiagramTooLargeError:
+        print(f"flowgrad draw: error: the expression makes more than {DEFAULT_MAX_NODES} nodes, "
+              f"too many for a readable diagram; draw a shorter expression", file=sys.stderr)
+        return 2
+    except (ExpressionError, ValueError, TypeError, OSError) as error:
+        print(f"flowgrad draw: error: {error}", file=sys.stderr)
+        return 2
+    except RecursionError:
+        raise  # a bug in flowgrad, not bad input, because evaluation is iterative
+    except (RuntimeError, ImportError, subprocess.CalledProcessError) as error:
+        # GraphvizMissingError for PDF, a failed render, or a missing [viz] extra.
         print(f"flowgrad draw: error: {error}", file=sys.stderr)
         return 2
 

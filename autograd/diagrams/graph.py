@@ -188,5 +188,7 @@ def _add_edge(digraph, tail: str, head: str, value: float, key: Optional[EdgeKey
             digraph.edge(tail, head, label=text, **attrs, **line, **{"class": kind})
         else:
             # A transparent twin edge, whose label Graphviz stacks below the first.
+            # NOTE: with rankdir=TB dot puts the twin's label beside the first,
+            # sometimes nearer a neighbouring edge; LR is the layout to use for slides.
             digraph.edge(tail, head, label=text, color="transparent", arrowhead="none",
                          **attrs, **{"class": kind})

@@ -27,14 +27,16 @@ logger = logging.getLogger(__name__)
 
 
 def backward_steps(root: Value, *, max_nodes: int = DEFAULT_MAX_NODES, **options: Any) -> Iterator[Diagram]:
-    """Yield one diagram per step of the backward sweep from ``root``.
+    """Return an iterator of one diagram per step of the backward sweep from ``root``.
 
     The first diagram shows the seed: the output edge carries gradient 1
     and every other gradient is a dash. Then each operation node, in
     reverse topological order, gets one diagram that highlights it and
     the edges along which it has just sent gradients to its parents.
     Leaves send nothing and get no step. Gradients not computed yet show
-    as dashes. ``options`` are those of `autograd.draw`.
+    as dashes. ``options`` are those of `autograd.draw`. ``root`` and the
+    options are checked at the call, and the diagrams are built as the
+    iterator is read.
 
     >>> from autograd import Value
     >>> x, y = Value(3, label="x"), Value(-4, label="y")
@@ -43,8 +45,10 @@ def backward_steps(root: Value, *, max_nodes: int = DEFAULT_MAX_NODES, **options
     (3, True)
     """
     order = collect_nodes(root, max_nodes)
-    options = _layout(options)
+    return _steps(root, order, _layout(options))
 
+
+def _steps(root: Value, order: List[Value], options: DrawOptions) -> Iterator[Diagram]:
     edges: Dict = {key: None for node in order for key in ((node, i) for i in range(len(node.parents)))}
     node_grads: Dict[Value, float] = {root: 1.0}
     yield make_diagram(order, GradientView(dict(edges), 1.0), options)
@@ -71,6 +75,7 @@ def _layout(options: Dict[str, Any]) -> DrawOptions:
     unknown = sorted(set(options) - known)
     if unknown:
         raise TypeError(f"unknown drawing option {unknown[0]!r}; use the options of autograd.draw")
+    options = dict(options)
     colours = options.pop("colours", None)
     options = DrawOptions(style=make_style(colours), **options)
     check_options(options)

@@ -9,10 +9,12 @@ its colour is the label's ``fontcolor``.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, fields, replace
 from typing import Mapping, Optional
 
-__all__ = ["DASH", "Style", "escape_label", "format_number", "make_style"]
+__all__ = ["DASH", "NAMED_COLOURS", "Style", "check_colour", "escape_label", "format_number",
+           "make_style"]
 
 # The gradient slot of an edge whose gradient is not computed yet.
 DASH = "\u2013"
@@ -22,7 +24,7 @@ FONT = "Helvetica"
 
 @dataclass(frozen=True)
 class Style:
-    """Colours of a diagram, as any colour that Graphviz accepts (``#rrggbb`` or a name).
+    """Colours of a diagram by role, each ``#rrggbb``, ``#rrggbbaa`` or a Graphviz name.
 
     ``value`` and ``gradient`` colour the two numbers on each edge, and
     ``local_grad`` the optional local derivative. ``edge`` colours the
@@ -39,28 +41,65 @@ class Style:
     small_gradient: str = "#8250df"
 
 
-def make_style(colours: Optional[Mapping[str, str]]) -> Style:
-    """Return the default `Style` with the given colours replaced.
+# The colour names accepted besides hex colours: X11 names that Graphviz
+# 2.43 and 16.1 both draw, kept short so that the error can list them all.
+NAMED_COLOURS = frozenset({
+    "black", "white", "gray", "grey", "dimgray", "lightgray", "red", "darkred", "firebrick",
+    "crimson", "green", "darkgreen", "forestgreen", "olive", "teal", "blue", "darkblue", "navy",
+    "royalblue", "steelblue", "cyan", "magenta", "purple", "darkviolet", "indigo", "pink",
+    "orange", "darkorange", "gold", "yellow", "brown", "maroon",
+})
 
-    >>> make_style({"value": "darkgreen"}).value
-    'darkgreen'
+_HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+
+
+def make_style(colours: Optional[Mapping[str, str]]) -> Style:
+    """Return the default `Style` with the colours of the given roles replaced.
+
+    ``colours`` maps a role (a field of `Style`) to a colour: ``#rrggbb``,
+    ``#rrggbbaa``, ``#rgb`` (written out as ``#rrggbb``, which Graphviz
+    needs) or a name of `NAMED_COLOURS`, in any case.
+
+    >>> make_style({"value": "DarkGreen", "gradient": "#c00"}).gradient
+    '#cc0000'
     >>> make_style({"green": "#00ff00"})
     Traceback (most recent call last):
     ...
-    ValueError: unknown colour name 'green'; use one of edge, gradient, highlight, local_grad, small_gradient, value
+    ValueError: unknown colour role 'green'; use one of edge, gradient, highlight, local_grad, small_gradient, value
     """
     if colours is None:
         return Style()
 
-    known = sorted(field.name for field in fields(Style))
-    for name, colour in colours.items():
-        if name not in known:
-            raise ValueError(f"unknown colour name {name!r}; use one of {', '.join(known)}")
-        if not isinstance(colour, str) or not colour:
-            raise TypeError(
-                f"colour {name!r} must be a non-empty str such as '#1a7f37', got {colour!r}"
-            )
-    return replace(Style(), **dict(colours))
+    roles = sorted(field.name for field in fields(Style))
+    if not isinstance(colours, Mapping):
+        raise TypeError(
+            f"colours must be a dict of role -> colour, such as {{'value': '#1a7f37'}}, "
+            f"got {type(colours).__name__} {colours!r}; the roles are {', '.join(roles)}"
+        )
+    replaced = {}
+    for role, colour in colours.items():
+        if role not in roles:
+            raise ValueError(f"unknown colour role {role!r}; use one of {', '.join(roles)}")
+        replaced[role] = check_colour(colour, role)
+    return replace(Style(), **replaced)
+
+
+def check_colour(colour: object, role: str) -> str:
+    """Return ``colour`` in the form Graphviz reads, or raise TypeError or ValueError."""
+    if not isinstance(colour, str):
+        raise TypeError(
+            f"colour {role!r} must be a str such as '#1a7f37', got {type(colour).__name__} {colour!r}"
+        )
+    if _HEX_COLOUR.fullmatch(colour):
+        if len(colour) == 4:
+            return "#" + "".join(digit * 2 for digit in colour[1:]).lower()
+        return colour
+    if colour.lower() in NAMED_COLOURS:
+        return colour.lower()
+    raise ValueError(
+        f"colour {role!r} is {colour!r}, which is not an accepted colour; use #rrggbb, "
+        f"#rrggbbaa, #rgb or one of the names {', '.join(sorted(NAMED_COLOURS))}"
+    )
 
 
 def format_number(number: Optional[float], decimals: int) -> str:

@@ -52,8 +52,35 @@ def test_colours_replace_defaults(reference):
 
 
 def test_colours_unknown_name_raises(reference):
-    with pytest.raises(ValueError, match="unknown colour name 'grad'"):
+    with pytest.raises(ValueError, match="unknown colour role 'grad'"):
         autograd.draw(reference, colours={"grad": "red"})
+
+
+def test_colours_not_a_dict_raises(reference):
+    with pytest.raises(TypeError, match=r"colours must be a dict of role -> colour.*got str 'red'.*gradient"):
+        autograd.draw(reference, colours="red")
+
+
+def test_colours_unknown_colour_raises(reference):
+    with pytest.raises(ValueError, match=r"colour 'value' is 'notacolour'.*#rrggbb.*darkgreen"):
+        autograd.draw(reference, colours={"value": "notacolour"})
+
+
+def test_colours_short_hex_written_out(reference):
+    edge = named_edges(autograd.draw(reference, colours={"gradient": "#A00"}))[("x", "*")]
+    assert edge["gradient"]["fontcolor"] == "#aa0000"
+
+
+def test_colours_name_any_case(reference):
+    edge = named_edges(autograd.draw(reference, colours={"value": "DarkGreen"}))[("x", "*")]
+    assert edge["value"]["fontcolor"] == "darkgreen"
+
+
+@pytest.mark.parametrize("option", ["show_gradients", "show_local_grads"])
+@pytest.mark.parametrize("flag", ["no", 1, None])
+def test_flag_not_bool_raises(reference, option, flag):
+    with pytest.raises(TypeError, match=rf"{option} must be True or False, got \w+ {flag!r}"):
+        autograd.draw(reference, **{option: flag})
 
 
 def test_title_is_graph_label(reference):

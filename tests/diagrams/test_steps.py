@@ -76,7 +76,18 @@ def test_steps_accumulate_fan_out():
 def test_steps_unknown_option_raises():
     f, _ = reference_graph()
     with pytest.raises(TypeError, match="unknown drawing option 'colour'"):
-        next(autograd.backward_steps(f, colour="red"))
+        autograd.backward_steps(f, colour="red")
+
+
+def test_steps_bad_root_raises_at_call():
+    with pytest.raises(TypeError, match="root must be a Value, got float 3.0"):
+        autograd.backward_steps(3.0)
+
+
+def test_steps_bad_option_raises_at_call():
+    f, _ = reference_graph()
+    with pytest.raises(TypeError, match="show_gradients must be True or False, got str 'no'"):
+        autograd.backward_steps(f, show_gradients="no")
 
 
 def test_save_steps_numbered_svgs(tmp_path):
