@@ -95,18 +95,7 @@ def backward(root: Value, grad: float = 1.0, *, detect_anomaly: Optional[bool] =
     seed = as_float(grad, "the seed gradient")
     check = _anomaly_depth > 0 if detect_anomaly is None else detect_anomaly
     if check:
-        order = topological_order(root)
-        for node in order:
-            _check_value(node)
-        for node in order:
-            if node.parents or node.grad is None:
-                node.grad = 0.0
-        root.grad += seed
-        for node in reversed(order):
-            g = node.grad
-            _check_grad(node)
-            for parent, local_grad in zip(node.parents, node.local_grads):
-                parent.grad += local_grad * g
+        order = _checked_sweep(root, seed)
     else:
         order = _sort(root, reset_grads=True)
         root.grad += seed
@@ -161,13 +150,76 @@ def _check_value(node: Value) -> None:
         )
 
 
-def _check_grad(node: Value) -> None:
-    if math.isfinite(node.grad):
-        return
-    raise AnomalyError(
-        f"gradient became {node.grad!r} at the node with {_describe(node)} "
-        f"and value {node.data!r}; a local gradient on a path from the output "
-        f"is infinite or NaN"
+def _checked_sweep(root: Value, seed: float) -> List[Value]:
+    """Run the backward sweep, raising `AnomalyError` at the first NaN or inf.
+
+    Values are checked before the sweep. During the sweep, every
+    contribution is checked where it is sent, so that the error names the
+    node whose local gradient produced the bad number, not the parent that
+    received it.
+    """
+    order = topological_order(root)
+    for node in order:
+        _check_value(node)
+        if not node.parents and node.grad is not None and not math.isfinite(node.grad):
+            label = f" {node.label!r}" if node.label else ""
+            raise AnomalyError(
+                f"gradient of the leaf{label} with value {node.data!r} is already "
+                f"{node.grad!r} before backward, because leaf gradients accumulate "
+                f"across calls. Call zero_grad() before backward()"
+            )
+    for node in order:
+        if node.parents or node.grad is None:
+            node.grad = 0.0
+    root.grad += seed
+    if not math.isfinite(root.grad):
+        raise AnomalyError(
+            f"gradient became {root.grad!r} at the output, the node with {_describe(root)}, "
+            f"after adding the seed gradient {seed!r}. Pass a finite seed"
+        )
+
+    for node in reversed(order):
+        g = node.grad
+        count = len(node.parents)
+        for index, (parent, local_grad) in enumerate(zip(node.parents, node.local_grads)):
+            previous = parent.grad
+            sent = local_grad * g
+            parent.grad = previous + sent
+            if not math.isfinite(parent.grad) and math.isfinite(g) and math.isfinite(previous):
+                raise AnomalyError(_bad_contribution(node, index, count, local_grad, g, previous))
+    return order
+
+
+def _bad_contribution(
+    node: Value, index: int, count: int, local_grad: float, g: float, previous: float
+) -> str:
+    """Describe a contribution that made a parent's gradient NaN or inf, and the fix."""
+    parent = node.parents[index]
+    sent = local_grad * g
+    total = previous + sent
+    parent_name = f"label {parent.label!r}, value {parent.data!r}" if parent.label else (
+        f"value {parent.data!r}"
+    )
+    head = (
+        f"gradient became {total!r} at the node with {_describe(node)} and value "
+        f"{node.data!r}. It sent local gradient {local_grad!r} * incoming gradient {g!r} "
+        f"= {sent!r} to parent {index + 1} of {count} ({parent_name})"
+    )
+    inputs = "The input" if count == 1 else "An input"
+    if not math.isfinite(local_grad):
+        return (
+            f"{head}. {inputs} of {node.op} is at the edge of its domain, where the local "
+            f"gradient is {local_grad!r}. Move it inside the domain, for example by adding "
+            f"a small constant"
+        )
+    if not math.isfinite(sent):
+        return (
+            f"{head}. The product overflowed float64 although both factors are finite. "
+            f"Scale the loss down or look for exploding gradients"
+        )
+    return (
+        f"{head}. Adding it to the parent's total {previous!r} overflowed float64. "
+        f"Scale the loss down or look for exploding gradients"
     )
 
 
@@ -185,8 +237,10 @@ def detect_anomaly() -> Iterator[None]:
     """Raise `AnomalyError` at the first node whose value or gradient is NaN or inf.
 
     Inside the block every new node's value is checked as it is computed,
-    and ``backward()`` checks every gradient. The error names the node's
-    op, label and parents' values. Outside the block nothing is checked.
+    and ``backward()`` checks every contribution that a node sends to a
+    parent. The error names the node that produced the bad number, with its
+    op, label, value and parents' values, and for a gradient the local
+    gradient it sent. Outside the block nothing is checked.
 
     >>> x = Value(-1.0, label="x")
     >>> with detect_anomaly():

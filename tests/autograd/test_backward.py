@@ -1,6 +1,7 @@
 """The backward sweep: deep graphs, repeated calls and zero_grad."""
 
 import builtins
+import math
 
 import pytest
 
@@ -133,8 +134,95 @@ def test_anomaly_names_label():
 def test_anomaly_raises_at_first_bad_gradient():
     x = Value(0.0, label="x")
     y = x**0.5  # value 0, local gradient 0.5 / sqrt(0) = inf
-    with pytest.raises(autograd.AnomalyError, match=r"gradient became inf at the node with a leaf, label 'x'"):
+    with pytest.raises(autograd.AnomalyError,
+                       match=r"gradient became inf at the node with op '\*\*0\.5'.* to parent 1 of 1 \(label 'x'"):
         y.backward(detect_anomaly=True)
+
+
+def test_anomaly_sqrt_names_sender():
+    u = Value(0.0, label="u")
+    root = u**0.5
+    root.label = "root"
+    message = (
+        r"gradient became inf at the node with op '\*\*0\.5', label 'root', "
+        r"parents' values \[0\.0\] and value 0\.0\. "
+        r"It sent local gradient inf \* incoming gradient 1\.0 = inf "
+        r"to parent 1 of 1 \(label 'u', value 0\.0\)"
+    )
+    with pytest.raises(autograd.AnomalyError, match=message):
+        root.backward(detect_anomaly=True)
+
+
+def test_anomaly_sqrt_suggests_fix():
+    u = Value(0.0, label="u")
+    with pytest.raises(autograd.AnomalyError,
+                       match=r"The input of \*\*0\.5 is at the edge of its domain, where the local gradient is inf"):
+        (u**0.5).backward(detect_anomaly=True)
+
+
+def test_anomaly_sqrt_inside_chain():
+    # The square root at x y = 0 gets incoming gradient 3 and sends 3 * inf.
+    x, y = Value(2.0, label="x"), Value(0.0, label="y")
+    out = (x * y) ** 0.5 * 3
+    with pytest.raises(autograd.AnomalyError,
+                       match=r"op '\*\*0\.5'.* local gradient inf \* incoming gradient 3\.0 = inf"):
+        out.backward(detect_anomaly=True)
+
+
+def test_anomaly_inside_context_manager():
+    u = Value(0.0, label="u")
+    root = u**0.5
+    with autograd.detect_anomaly():
+        with pytest.raises(autograd.AnomalyError, match=r"gradient became inf at the node with op '\*\*0\.5'"):
+            root.backward()
+
+
+def test_anomaly_nan_from_inf_times_zero():
+    # The product by 0 gives the square root incoming gradient 0, so the
+    # square root sends inf * 0 = nan.
+    u = Value(0.0, label="u")
+    out = u**0.5 * 0.0
+    with pytest.raises(autograd.AnomalyError,
+                       match=r"gradient became nan at the node with op '\*\*0\.5'.* inf \* incoming gradient 0\.0 = nan"):
+        out.backward(detect_anomaly=True)
+
+
+def test_anomaly_product_overflow():
+    # The values x * 1e200 = 1 and 1 * 1e200 = 1e200 are finite, but the
+    # gradient of x, 1e200 * 1e200, overflows.
+    x = Value(1e-200, label="x")
+    out = (x * 1e200) * 1e200
+    with pytest.raises(autograd.AnomalyError, match=r"op '\*1e\+200'.*The product overflowed float64"):
+        out.backward(detect_anomaly=True)
+
+
+def test_anomaly_sum_overflow():
+    # Each of the two paths sends 1.5e308 to x, and their sum overflows.
+    x = Value(1e-10, label="x")
+    out = x * 1.5e308 + x * 1.5e308
+    with pytest.raises(autograd.AnomalyError, match=r"Adding it to the parent's total 1\.5e\+308 overflowed float64"):
+        out.backward(detect_anomaly=True)
+
+
+def test_anomaly_leaf_already_infinite():
+    x = Value(0.0, label="x")
+    (x**0.5).backward()
+    with pytest.raises(autograd.AnomalyError,
+                       match=r"gradient of the leaf 'x' with value 0\.0 is already inf before backward.*Call zero_grad\(\)"):
+        (x * 2).backward(detect_anomaly=True)
+
+
+def test_anomaly_infinite_seed():
+    x = Value(1.0, label="x")
+    with pytest.raises(autograd.AnomalyError, match=r"after adding the seed gradient inf\. Pass a finite seed"):
+        (x * 2).backward(grad=math.inf, detect_anomaly=True)
+
+
+def test_anomaly_finite_gradients_pass():
+    x = Value(4.0, label="x")
+    (x**0.5).backward(detect_anomaly=True)
+
+    assert x.grad == 0.25  # 0.5 / sqrt(4)
 
 
 def test_anomaly_in_backward_finds_value():
@@ -142,6 +230,17 @@ def test_anomaly_in_backward_finds_value():
     y = x.log() * 2
     with pytest.raises(autograd.AnomalyError, match="value became nan at the node with op 'log'"):
         y.backward(detect_anomaly=True)
+
+
+def test_anomaly_log_of_negative_in_chain():
+    # The nan comes from the forward pass, so it is named as a value, at the
+    # log and not at a node that receives a nan gradient later.
+    x = Value(3.0, label="x")
+    y = (1.0 - x).log()
+    out = (y * 2).tanh() + x
+    with pytest.raises(autograd.AnomalyError,
+                       match=r"value became nan at the node with op 'log', parents' values \[-2\.0\]"):
+        out.backward(detect_anomaly=True)
 
 
 def test_anomaly_restored_after_block():
