@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import math
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Mapping, Optional, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import diagnosis
 from ._tables import format_number, html_table, text_table
@@ -32,6 +32,7 @@ ATOL = 1e-8
 OK = "ok"
 WRONG = "wrong"
 KINK = "non-differentiable point"
+KINK_WRONG = "wrong at a non-differentiable point"
 ENGINE_MISMATCH = "engine and numeric differ"
 NOT_GIVEN = "no expected value"
 
@@ -43,7 +44,9 @@ class GradientRow:
     ``abs_error`` and ``rel_error`` compare ``expected`` with ``engine``,
     and are None when no expected value was given. ``hints`` lists the
     mistakes that reproduce a wrong expected value, and ``kinks`` the
-    non-differentiable points on the input's paths.
+    non-differentiable points on the input's paths. At such a point,
+    ``subgradients`` is the pair of one-sided differences (left, right)
+    whose range the expected value must fall in, and None elsewhere.
     """
 
     input: str
@@ -56,11 +59,12 @@ class GradientRow:
     verdict: str
     hints: List[str] = field(default_factory=list)
     kinks: List[str] = field(default_factory=list)
+    subgradients: Optional[Tuple[float, float]] = None
 
     @property
     def ok(self) -> bool:
         """False when the expected value is wrong or the engine and numeric differ."""
-        return self.verdict not in (WRONG, ENGINE_MISMATCH)
+        return self.verdict not in (WRONG, KINK_WRONG, ENGINE_MISMATCH)
 
 
 _HEADERS = ["input", "expected", "engine", "numeric", "abs error", "rel error", "verdict"]
@@ -69,8 +73,9 @@ _HEADERS = ["input", "expected", "engine", "numeric", "abs error", "rel error", 
 class GradientReport:
     """The result of `check_gradients`: one `GradientRow` per input.
 
-    ``ok`` is True when no row failed. Rows at a non-differentiable point
-    never fail. ``str()`` gives an aligned table with the hints below it,
+    ``ok`` is True when no row failed. A row at a non-differentiable point
+    fails only when its expected value is outside the range of valid
+    subgradients. ``str()`` gives an aligned table with the hints below it,
     and Jupyter shows an HTML table.
     """
 
@@ -160,9 +165,13 @@ def check_gradients(
 
     The engine's gradient is also compared with a central finite
     difference (step ``eps``, tolerances of `autograd.gradcheck`). At a
-    kink (relu, leaky_relu or abs at 0, max or min at a tie) the row is
-    marked as a non-differentiable point and never fails. A wrong expected
-    value gets hints naming the mistakes that reproduce it. Pass
+    kink (relu, leaky_relu or abs at 0, max or min at a tie) every
+    subgradient is valid. The row gets the verdict "non-differentiable
+    point" when the expected value lies between the left and right
+    differences (f(x) - f(x - eps)) / eps and (f(x + eps) - f(x)) / eps,
+    or matches the engine's convention. Otherwise it fails as "wrong at a
+    non-differentiable point". A wrong expected value gets hints naming
+    the mistakes that reproduce it. Pass
     ``batch_size`` to test a factor of the batch size (mean against sum).
     The grads of Values that ``f`` uses from outside are left as they were.
 
@@ -185,15 +194,24 @@ def check_gradients(
         eps,
     )
     numeric = dict(zip(names, numeric_list))
+    kinks = {name: diagnosis.find_kinks(graph, inputs[name]) for name in names}
+    ranges: Dict[str, Tuple[float, float, float]] = {}
+    if any(kinks.values()):
+        ranges = _subgradient_ranges(f, names, point, eps)
 
     def close(wanted: float, candidate: float) -> bool:
+        # With an infinite candidate the tolerance is infinite too, so only
+        # an exact match counts.
+        if not (math.isfinite(wanted) and math.isfinite(candidate)):
+            return wanted == candidate
         return abs(wanted - candidate) <= atol + rtol * abs(candidate)
 
     rows = []
     for name in names:
         wanted = _expected_value(name, expected_funcs.get(name), point)
         rows.append(_row(name, point[name], wanted, engine[name], numeric[name],
-                         graph, inputs[name], close, batch_size))
+                         graph, inputs[name], close, batch_size,
+                         kinks[name], ranges.get(name)))
     return GradientReport(rows, rtol, atol)
 
 
@@ -221,8 +239,8 @@ def assert_gradients(
     return report
 
 
-def _row(name, value, wanted, engine, numeric, graph, source, close, batch_size) -> GradientRow:
-    kinks = diagnosis.find_kinks(graph, source)
+def _row(name, value, wanted, engine, numeric, graph, source, close, batch_size,
+         kinks, subgradient_range) -> GradientRow:
     engine_ok = math.isclose(engine, numeric, rel_tol=0.0,
                              abs_tol=DEFAULT_ATOL + DEFAULT_RTOL * abs(numeric))
     abs_error = rel_error = None
@@ -234,8 +252,18 @@ def _row(name, value, wanted, engine, numeric, graph, source, close, batch_size)
             rel_error = math.inf if abs_error > 0.0 else 0.0
 
     hints: List[str] = []
+    bounds = None
     if kinks:
-        verdict = KINK
+        left, right, slack = subgradient_range
+        bounds = (left, right)
+        if wanted is None or close(wanted, engine):
+            verdict = KINK
+        elif _is_subgradient(wanted, left, right, slack, close):
+            verdict = KINK
+        else:
+            verdict = KINK_WRONG
+            hints = [_subgradient_hint(left, right, engine)]
+            hints += diagnosis.hints_for(graph, source, wanted, close, batch_size)
     elif not engine_ok:
         verdict = ENGINE_MISMATCH
     elif wanted is None:
@@ -246,7 +274,82 @@ def _row(name, value, wanted, engine, numeric, graph, source, close, batch_size)
         verdict = WRONG
         hints = diagnosis.hints_for(graph, source, wanted, close, batch_size)
     return GradientRow(name, value, wanted, engine, numeric, abs_error, rel_error,
-                       verdict, hints, kinks)
+                       verdict, hints, kinks, bounds)
+
+
+def _subgradient_ranges(
+    f: Callable[..., Value], names: List[str], point: Dict[str, float], eps: float
+) -> Dict[str, Tuple[float, float, float]]:
+    """Map each input to its left and right differences and their error estimate.
+
+    The one-sided difference with step eps is off by about eps |f''| / 2,
+    which is also the gap between the differences with steps eps and
+    2 eps. That gap, the larger of the two sides, is the slack.
+
+    NOTE: at a cusp such as sqrt(|x|) at 0 the one-sided derivatives are
+    infinite, but the differences are finite and grow as eps shrinks, so
+    the range accepts any value up to about 1 / sqrt(eps) there.
+    """
+    right = _one_sided(f, names, point, eps)
+    left = _one_sided(f, names, point, -eps)
+    right_wide = _one_sided(f, names, point, 2.0 * eps)
+    left_wide = _one_sided(f, names, point, -2.0 * eps)
+    ranges = {}
+    for i, name in enumerate(names):
+        slack = max(abs(right[i] - right_wide[i]), abs(left[i] - left_wide[i]))
+        if not math.isfinite(slack):
+            slack = 0.0  # an infinite difference has no usable error estimate
+        ranges[name] = (left[i], right[i], slack)
+    return ranges
+
+
+def _one_sided(
+    f: Callable[..., Value], names: List[str], point: Dict[str, float], step: float
+) -> List[float]:
+    """Return (f(x + step) - f(x)) / step for each input, or with a negative step the left difference.
+
+    `numerical_grad` takes a positive step only, so the left difference
+    (f(x) - f(x - h)) / h is taken on the mirrored inputs m = -x. There the
+    right difference in m is (f(x - h) - f(x)) / h, which is minus the left one.
+    """
+    if step > 0.0:
+        values = [Value(point[name], label=name) for name in names]
+        return numerical_grad(lambda *args: _call(f, dict(zip(names, args))),
+                              values, step, one_sided=True)
+
+    def mirrored_f(*mirrored: Value) -> Value:
+        return _call(f, {name: Value(-m.data, label=name) for name, m in zip(names, mirrored)})
+
+    mirrored = [Value(-point[name]) for name in names]
+    # 0.0 - d rather than -d, so that a zero difference reads 0, not -0.
+    return [0.0 - d for d in numerical_grad(mirrored_f, mirrored, -step, one_sided=True)]
+
+
+def _is_subgradient(wanted: float, left: float, right: float, slack: float, close) -> bool:
+    """Tell whether ``wanted`` lies between the one-sided differences.
+
+    Each end of the range moves out by ``slack``, the error estimate of the
+    differences, and then ``close`` applies the check's tolerance to it.
+    """
+    if math.isnan(left) or math.isnan(right) or math.isnan(slack):
+        return False
+    low, high = min(left, right) - slack, max(left, right) + slack
+    if low <= wanted <= high:
+        return True
+    return close(wanted, low if wanted < low else high)
+
+
+def _subgradient_hint(left: float, right: float, engine: float) -> str:
+    if math.isnan(left) or math.isnan(right):
+        return (
+            f"the one-sided differences here are {left:.6g} (left) and {right:.6g} (right), "
+            f"so only the engine's value {engine:.6g} is accepted"
+        )
+    low, high = min(left, right), max(left, right)
+    return (
+        f"any value from {low:.6g} to {high:.6g} is a valid subgradient here; "
+        f"the engine uses {engine:.6g}"
+    )
 
 
 def _engine_grads(root: Value, graph: diagnosis.Graph, inputs: Dict[str, Value]) -> Dict[str, float]:

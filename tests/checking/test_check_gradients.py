@@ -107,24 +107,199 @@ def test_engine_and_numeric_differ():
     assert not report.ok
 
 
-@pytest.mark.parametrize(
-    "f, at, convention",
-    [
-        (lambda x: x.relu(), {"x": 0.0}, "relu'(0) = 0"),
-        (lambda x: x.abs(), {"x": 0.0}, "abs'(0) = 0"),
-        (lambda x: x.leaky_relu(0.1), {"x": 0.0}, "leaky_relu'(0) = slope = 0.1"),
-        (lambda x, y: x.max(y), {"x": 1.5, "y": 1.5}, "splits the gradient in half"),
-        (lambda x, y: x.min(y), {"x": 1.5, "y": 1.5}, "splits the gradient in half"),
-        (lambda x: x.max(2.0) * 3, {"x": 2.0}, "splits the gradient in half"),
-    ],
-    ids=["relu", "abs", "leaky_relu", "max-tie", "min-tie", "max-constant-tie"],
-)
-def test_kink_is_not_a_failure(f, at, convention):
-    expected = {name: 123.0 for name in at}
+# Each case lists a value inside the range of subgradients, derived by hand
+# from the one-sided derivatives: relu 0 and 1, abs -1 and 1, leaky_relu the
+# slope and 1, max and min at a tie 0 and 1 for each input, 3 max(x, 2) at
+# x = 2 0 and 3.
+KINK_CASES = [
+    (lambda x: x.relu(), {"x": 0.0}, 0.5, "relu'(0) = 0"),
+    (lambda x: x.abs(), {"x": 0.0}, 0.3, "abs'(0) = 0"),
+    (lambda x: x.leaky_relu(0.1), {"x": 0.0}, 0.5, "leaky_relu'(0) = slope = 0.1"),
+    (lambda x, y: x.max(y), {"x": 1.5, "y": 1.5}, 0.5, "splits the gradient in half"),
+    (lambda x, y: x.min(y), {"x": 1.5, "y": 1.5}, 0.5, "splits the gradient in half"),
+    (lambda x: x.max(2.0) * 3, {"x": 2.0}, 1.5, "splits the gradient in half"),
+]
+KINK_IDS = ["relu", "abs", "leaky_relu", "max-tie", "min-tie", "max-constant-tie"]
+
+
+@pytest.mark.parametrize("f, at, inside, convention", KINK_CASES, ids=KINK_IDS)
+def test_kink_subgradient_passes(f, at, inside, convention):
+    expected = {name: inside for name in at}
     report = check_gradients(f, at=at, expected=expected)
     assert report.ok
     assert report.rows[0].verdict == "non-differentiable point"
     assert convention in report.rows[0].kinks[0]
+
+
+@pytest.mark.parametrize("f, at, inside, convention", KINK_CASES, ids=KINK_IDS)
+def test_kink_far_outside_fails(f, at, inside, convention):
+    expected = {name: 123.0 for name in at}
+    report = check_gradients(f, at=at, expected=expected)
+    assert not report.ok
+    assert report.rows[0].verdict == "wrong at a non-differentiable point"
+    assert convention in report.rows[0].kinks[0]
+
+
+def test_relu_kink_wrong_value_fails():
+    report = check_gradients(lambda x: x.relu(), at={"x": 0.0}, expected={"x": 7.0})
+    assert not report.ok
+    assert report["x"].verdict == "wrong at a non-differentiable point"
+
+
+def test_relu_kink_wrong_value_hint():
+    report = check_gradients(lambda x: x.relu(), at={"x": 0.0}, expected={"x": 7.0})
+    hint = report["x"].hints[0]
+    assert hint == "any value from 0 to 1 is a valid subgradient here; the engine uses 0"
+
+
+def test_relu_kink_report_text():
+    text = str(check_gradients(lambda x: x.relu(), at={"x": 0.0}, expected={"x": 7.0}))
+    assert "1 of 1 failed" in text
+    assert "x: any value from 0 to 1 is a valid subgradient here" in text
+    assert "relu'(0) = 0" in text
+
+
+def test_assert_gradients_raises_at_kink():
+    with pytest.raises(AssertionError, match=r"(?s)wrong at a non-differentiable point.*from 0 to 1"):
+        assert_gradients(lambda x: x.relu(), at={"x": 0.0}, expected={"x": 7.0})
+
+
+@pytest.mark.parametrize("expected", [0.0, 0.5, 1.0])
+def test_relu_kink_subgradients_pass(expected):
+    report = check_gradients(lambda x: x.relu(), at={"x": 0.0}, expected={"x": expected})
+    assert report.ok
+    assert report["x"].verdict == "non-differentiable point"
+
+
+def test_relu_kink_one_sided_differences():
+    # relu(x) = 0 left of 0 and x right of it.
+    row = check_gradients(lambda x: x.relu(), at={"x": 0.0}, expected={"x": 0.0})["x"]
+    left, right = row.subgradients
+    assert left == 0.0
+    assert right == pytest.approx(1.0)
+
+
+def test_smooth_row_has_no_subgradients():
+    row = check_gradients(lambda x: x * x, at={"x": 3.0}, expected={"x": 6.0})["x"]
+    assert row.subgradients is None
+
+
+def test_abs_kink_inside_passes():
+    report = check_gradients(lambda x: x.abs(), at={"x": 0.0}, expected={"x": 0.3})
+    assert report.ok
+    assert report["x"].verdict == "non-differentiable point"
+
+
+def test_abs_kink_outside_fails():
+    report = check_gradients(lambda x: x.abs(), at={"x": 0.0}, expected={"x": 2.0})
+    assert not report.ok
+    assert report["x"].verdict == "wrong at a non-differentiable point"
+    assert report["x"].hints[0] == (
+        "any value from -1 to 1 is a valid subgradient here; the engine uses 0"
+    )
+
+
+def test_max_tie_inside_passes():
+    report = check_gradients(lambda x, y: x.max(y), at={"x": 1.5, "y": 1.5},
+                             expected={"x": 0.5, "y": 0.5})
+    assert report.ok
+    assert report["x"].verdict == "non-differentiable point"
+    assert report["y"].verdict == "non-differentiable point"
+
+
+def test_max_tie_outside_fails():
+    report = check_gradients(lambda x, y: x.max(y), at={"x": 1.5, "y": 1.5},
+                             expected={"x": -1.0, "y": 0.5})
+    assert not report.ok
+    assert report["x"].verdict == "wrong at a non-differentiable point"
+    assert report["y"].verdict == "non-differentiable point"
+    assert report["x"].hints[0] == (
+        "any value from 0 to 1 is a valid subgradient here; the engine uses 0.5"
+    )
+
+
+def test_kink_engine_convention_passes():
+    # relu(x) - relu(-x) = x, so both one-sided derivatives are 1, but the
+    # engine's relu'(0) = 0 gives 0. A student who applies the engine's
+    # convention through the chain rule gets 0 too, which is accepted.
+    f = lambda x: x.relu() - (-x).relu()  # noqa: E731
+    report = check_gradients(f, at={"x": 0.0}, expected={"x": 0.0})
+    assert report.ok
+    assert report["x"].verdict == "non-differentiable point"
+
+
+def test_kink_convention_rejects_others():
+    f = lambda x: x.relu() - (-x).relu()  # noqa: E731
+    report = check_gradients(f, at={"x": 0.0}, expected={"x": 0.5})
+    assert report["x"].verdict == "wrong at a non-differentiable point"
+
+
+def test_kink_with_smooth_part():
+    # f = relu(x) + 50 x^2 at 0 has one-sided derivatives 0 and 1, and the
+    # one-sided differences are off by 50 eps, which the check allows for.
+    f = lambda x: x.relu() + x * x * 50  # noqa: E731
+    for expected in (0.0, 1.0):
+        report = check_gradients(f, at={"x": 0.0}, expected={"x": expected})
+        assert report["x"].verdict == "non-differentiable point", expected
+
+
+def test_kink_hint_reproduces_number():
+    # 2 relu(x) + x at 0 has one-sided derivatives 1 and 3. The engine gives
+    # 1, so an expected value of -1 is outside the range and is the sign flip
+    # of the engine's gradient.
+    report = check_gradients(lambda x: 2 * x.relu() + x, at={"x": 0.0}, expected={"x": -1.0})
+    hints = report["x"].hints
+    assert hints[0] == "any value from 1 to 3 is a valid subgradient here; the engine uses 1"
+    assert "sign flip: the expected value is minus the right gradient" in hints
+
+
+def test_kink_hint_not_claimed_without_match():
+    report = check_gradients(lambda x: 2 * x.relu() + x, at={"x": 0.0}, expected={"x": -7.0})
+    assert len(report["x"].hints) == 1
+
+
+def test_kink_without_expected_value():
+    report = check_gradients(lambda x, y: x.relu() * y, at={"x": 0.0, "y": 2.0},
+                             expected={"y": 0.0})
+    assert report["x"].verdict == "non-differentiable point"
+    assert report.ok
+
+
+def test_kink_nan_difference_fails():
+    # log(x) is nan left of 0, so no range can be computed, and the engine's
+    # gradient there is 1 / 0 = inf. A finite expected value must not pass
+    # by an infinite tolerance.
+    report = check_gradients(lambda x: x.relu() + x.log(), at={"x": 0.0}, expected={"x": 1.0})
+    assert report["x"].verdict == "wrong at a non-differentiable point"
+    assert "so only the engine's value inf is accepted" in report["x"].hints[0]
+
+
+# (f, point, left and right derivative at the kink, derived by hand)
+INTERVALS = [
+    (lambda x: x.relu(), {"x": 0.0}, 0.0, 1.0),
+    (lambda x: x.abs(), {"x": 0.0}, -1.0, 1.0),
+    (lambda x: x.leaky_relu(0.1), {"x": 0.0}, 0.1, 1.0),
+    (lambda x: x.max(1.5), {"x": 1.5}, 0.0, 1.0),
+    (lambda x: -4 * x.abs(), {"x": 0.0}, 4.0, -4.0),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(INTERVALS), fraction=st.floats(0.0, 1.0))
+def test_kink_random_value_inside_passes(case, fraction):
+    f, at, left, right = case
+    expected = left + fraction * (right - left)
+    report = check_gradients(f, at=at, expected={"x": expected})
+    assert report["x"].verdict == "non-differentiable point"
+
+
+@settings(max_examples=60, deadline=None)
+@given(case=st.sampled_from(INTERVALS), distance=st.floats(1e-3, 100.0), above=st.booleans())
+def test_kink_random_value_outside_fails(case, distance, above):
+    f, at, left, right = case
+    expected = max(left, right) + distance if above else min(left, right) - distance
+    report = check_gradients(f, at=at, expected={"x": expected})
+    assert report["x"].verdict == "wrong at a non-differentiable point"
 
 
 def test_kink_on_other_path_only():
