@@ -1,9 +1,9 @@
 """The ``flowgrad`` command and its subcommands.
 
 Each subcommand lives in its own module that provides
-``add_arguments(parser)`` and ``run(args) -> int``. They are imported only
-when chosen, so ``flowgrad draw`` does not load matplotlib and
-``flowgrad train`` does not load Graphviz.
+``add_arguments(parser)`` and ``run(args) -> int``. The modules import
+Graphviz, matplotlib and tqdm only inside ``run``, so ``flowgrad draw``
+does not load matplotlib and ``flowgrad train`` does not load Graphviz.
 """
 
 from __future__ import annotations
