@@ -672,7 +672,8 @@ CHECKING: List[Cell] = [
 
         relu, abs, max and min have points with no derivative. There the engine uses a fixed
         convention, and the finite difference can give another number. The report marks such
-        rows as a non-differentiable point and does not count them as failures.
+        rows as a non-differentiable point. An expected value passes there when it lies
+        between the left and the right derivative, and fails otherwise.
     """),
     code("""
         print(check_gradients(lambda x: 3 * x.relu(), at={"x": 0.0}, expected={"x": 3.0}))
