@@ -114,27 +114,16 @@ def _add_nodes(digraph, order: List[Value], ids: Dict[Value, str], grads: Gradie
     places = place_nodes(order) if options.group_by else {}
     clusters: Dict[Tuple[int, ...], list] = {}
 
-    inputs = []
     for node in order:
         attrs = node_attrs(node, options)
         if node is grads.current:
             attrs.update(color=options.style.highlight, penwidth="3", fontcolor=options.style.highlight)
         place = places.get(node)
-        if place is not None:
+        if place is None:
+            digraph.node(ids[node], **attrs)
+        else:
             key = place if options.group_by == "neuron" else place[:1]
             clusters.setdefault(key, []).append((ids[node], attrs))
-        elif node.is_leaf and not options.group_by:
-            inputs.append((ids[node], attrs))
-        else:
-            digraph.node(ids[node], **attrs)
-
-    if inputs:
-        # Inputs start at the left (or the top), as in the textbook figures,
-        # also those that enter the graph late, such as a bias.
-        with digraph.subgraph(name="inputs") as source:
-            source.attr(rank="source")
-            for node_id, attrs in inputs:
-                source.node(node_id, **attrs)
 
     layers = sorted({key[0] for key in clusters})
     for layer in layers:

@@ -193,17 +193,3 @@ def test_group_by_layer_has_no_neuron_clusters():
 def test_group_by_invalid_raises(reference):
     with pytest.raises(ValueError, match="group_by must be None, 'layer' or 'neuron'"):
         autograd.draw(reference, group_by="unit")
-
-
-def test_late_input_drawn_with_other_inputs():
-    from xml.etree import ElementTree
-
-    from .helpers import SVG_NS
-
-    w0, x0, w2 = Value(2.0, label="w0"), Value(-1.0, label="x0"), Value(-3.0, label="w2")
-    out = ((w0 * x0).tanh() + w2).sigmoid()
-    root = ElementTree.fromstring(autograd.draw(out).svg().encode("utf-8"))
-    x_of = {element.text: float(element.get("x")) for element in root.iter(f"{SVG_NS}text")}
-
-    assert x_of["w2"] == x_of["w0"]
-    assert x_of["x0"] == x_of["w0"]
