@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from typing import List, Mapping, Optional
+from typing import Dict, List, Mapping, Optional
 
 from ..value import Value
 from .diagram import Diagram
@@ -18,6 +18,31 @@ DEFAULT_MAX_NODES = 500
 
 # With more nodes than this, layout="auto" pins positions (see columns.py).
 AUTO_COLUMNS_ABOVE = 500
+# dot routes an edge that skips k ranks through k hidden points, each with
+# both labels of the edge, and its layout time grows much faster than their
+# number. A sum that reuses x 60 times (about 1,800 such points) took 5 s,
+# and 100 times took 97 s. Above this total span, "auto" pins positions too.
+AUTO_COLUMNS_SPAN = 600
+
+
+def rank_span(order: List[Value]) -> int:
+    """Return the sum over edges of how many ranks each edge spans, about as dot ranks them.
+
+    An operation's rank is one more than its highest parent's, and a leaf
+    sits one rank before its first consumer, as dot places it.
+    """
+    rank: Dict[Value, int] = {}
+    first_use: Dict[Value, int] = {}
+    for node in order:
+        if node.parents:
+            rank[node] = 1 + max(rank.get(parent, 0) for parent in node.parents)
+            for parent in node.parents:
+                if parent.is_leaf:
+                    first_use[parent] = min(first_use.get(parent, rank[node]), rank[node])
+    for node in order:
+        if node.is_leaf:
+            rank[node] = first_use.get(node, 1) - 1
+    return sum(rank[node] - rank[parent] for node in order for parent in node.parents)
 
 
 class DiagramTooLargeError(ValueError):
@@ -66,8 +91,8 @@ def draw(
 
     ``layout`` is "dot" (Graphviz places everything), "columns" (positions
     computed in Python, one column per depth, fast for thousands of nodes)
-    or "auto", which picks "columns" above 500 nodes unless ``group_by``
-    is set.
+    or "auto", which picks "columns" above 500 nodes, or where long edges
+    would make Graphviz's own layout slow, unless ``group_by`` is set.
 
     >>> from autograd import Value
     >>> x, y = Value(3, label="x"), Value(-4, label="y")
@@ -98,8 +123,9 @@ def draw(
 
 def make_diagram(order: List[Value], grads: GradientView, options: DrawOptions) -> Diagram:
     """Build the Digraph with the layout that ``options.layout`` selects."""
+    too_slow_for_dot = len(order) > AUTO_COLUMNS_ABOVE or rank_span(order) > AUTO_COLUMNS_SPAN
     columns = options.layout == "columns" or (
-        options.layout == "auto" and len(order) > AUTO_COLUMNS_ABOVE and options.group_by is None
+        options.layout == "auto" and too_slow_for_dot and options.group_by is None
     )
     if columns:
         return Diagram(build_columns(order, grads, options), positioned=True)

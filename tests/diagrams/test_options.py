@@ -193,3 +193,32 @@ def test_group_by_layer_has_no_neuron_clusters():
 def test_group_by_invalid_raises(reference):
     with pytest.raises(ValueError, match="group_by must be None, 'layer' or 'neuron'"):
         autograd.draw(reference, group_by="unit")
+
+
+def test_long_fan_out_switches_to_columns():
+    # x feeds 100 additions at ranks 1 to 100, so dot would route about
+    # 5,000 hidden points; "auto" pins positions in Python instead.
+    x = Value(1.0, label="x")
+    out = x
+    for _ in range(99):
+        out = out + x
+    diagram = autograd.draw(out)
+
+    assert diagram.positioned
+    assert diagram.svg().startswith("<?xml")
+
+
+def test_reference_graph_keeps_dot_layout():
+    x, y, z, w = (Value(v, label=name) for v, name in [(3, "x"), (-4, "y"), (2, "z"), (-1, "w")])
+    diagram = autograd.draw(2 * (x * y + z.max(w)))
+
+    assert not diagram.positioned
+
+
+def test_rank_span_counts_skipped_ranks():
+    from autograd.diagrams.draw import rank_span
+
+    x = Value(1.0)
+    out = (x * 2) + x  # x -> *2 -> +, and x -> + skips one rank
+
+    assert rank_span(autograd.topological_order(out)) == 4
