@@ -72,7 +72,15 @@ def main(argv: Optional[List[str]] = None) -> int:
 
         argv = ["draw", *protect_expression(argv[1:], commands["draw"])]
 
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if args.command == "draw":
+        # argparse stops filling NAME=NUMBER values at the first option, so
+        # values given after an option, as in "x*y -o f.svg x=3", come back here.
+        values = [item for item in extra if "=" in item and not item.startswith("-")]
+        args.values = [*args.values, *values]
+        extra = [item for item in extra if item not in values]
+    if extra:
+        commands.get(args.command, parser).error(f"unrecognized arguments: {' '.join(extra)}")
     if args.command is None:
         parser.print_help()
         return 2

@@ -102,8 +102,11 @@ def run_main(argv):
         ["draw", "--output={out}", "--local-grads", "-x*y", "x=3", "y=2"],
         ["draw", "--out", "{out}", "--direction", "TB", "-x*y", "x=3", "y=2"],
         ["draw", "-o{out}", "-x*y", "x=3", "y=2"],
+        ["draw", "-x*y", "-o", "{out}", "x=3", "y=2"],
+        ["draw", "-x*y", "x=3", "--direction", "TB", "y=2", "-o", "{out}"],
     ],
-    ids=["first", "double-dash", "after-output", "after-flag", "after-abbreviation", "attached-output"],
+    ids=["first", "double-dash", "after-output", "after-flag", "after-abbreviation", "attached-output",
+         "values-after-option", "values-around-option"],
 )
 def test_draw_cli_leading_minus_expression(tmp_path, capsys, argv):
     output = tmp_path / "neg.svg"
@@ -226,3 +229,12 @@ def test_draw_cli_process_prints_no_traceback(tmp_path, expression):
                             timeout=120)
     assert result.returncode in (0, 2)
     assert "Traceback" not in result.stderr
+
+
+def test_unknown_option_names_subcommand_help(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        run_main(["draw", "x*y", "x=3", "y=2", "-o", "f.svg", "--bogus"])
+    error = capsys.readouterr().err
+
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --bogus (see flowgrad draw --help)" in error
