@@ -60,6 +60,6 @@ def as_constant(number: Any) -> float:
     kind = type(number)
     if kind is float:
         return number
-    if kind is int:
+    if kind is int and -(2**1023) < number < 2**1023:
         return float(number)
     return as_float(number, "a constant operand")

@@ -119,7 +119,7 @@ def add(x: Value, y: Operand) -> Value:
 
     kind = type(y)
     if kind is int:
-        y = float(y)
+        y = as_constant(y)
     elif kind is not float:
         if not is_number(y):
             return NotImplemented
@@ -209,7 +209,7 @@ def mul(x: Value, y: Operand) -> Value:
     if kind is float:
         return scale(x, y)
     if kind is int:
-        return scale(x, float(y))
+        return scale(x, as_constant(y))
     if not is_number(y):
         return NotImplemented
     return scale(x, as_constant(y))

@@ -150,7 +150,7 @@ def _write_figures(history, model, train, folder: str) -> List[str]:
 STOP_MESSAGES = {
     "stop_below": "the validation loss fell below {stop_below}",
     "patience": "no lower validation loss for {patience} epochs",
-    "epochs": "all {epochs} epochs done",
+    "epochs": "all epochs done",
     "callback": "stopped by a callback",
     "diverged": "the training loss diverged; try a smaller --lr",
 }

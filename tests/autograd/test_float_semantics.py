@@ -87,3 +87,10 @@ def test_zero_base_value_exponent_gradient_is_zero():
 def test_nan_and_inf_are_accepted_as_data():
     assert math.isnan(Value(math.nan).data)
     assert Value(-math.inf).data == -math.inf
+
+
+def test_huge_int_constants_are_infinite():
+    assert (Value(1.0) * 10**400).data == math.inf
+    assert (Value(1.0) + 10**400).data == math.inf
+    assert (Value(2.0) ** 10**400).data == math.inf
+    assert (Value(1.0) / 10**400).data == 0.0
