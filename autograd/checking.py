@@ -289,6 +289,9 @@ def _subgradient_ranges(
     NOTE: at a cusp such as sqrt(|x|) at 0 the one-sided derivatives are
     infinite, but the differences are finite and grow as eps shrinks, so
     the range accepts any value up to about 1 / sqrt(eps) there.
+
+    NOTE: each input is checked on its own range. At a tie of max(x, y) the
+    pair (1, 1) passes although a subgradient's parts must add up to 1.
     """
     right = _one_sided(f, names, point, eps)
     left = _one_sided(f, names, point, -eps)
