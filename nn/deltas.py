@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, List, Sequence
 
 from .activations import LEAKY_SLOPE
-from .losses import cross_entropy
+from .losses import cross_entropy, target_vector
 
 __all__ = ["EngineComparison", "LayerDeltas", "compare_with_engine", "layer_deltas"]
 
@@ -54,18 +54,6 @@ def _apply(activation: str, a: float) -> float:
     if activation == "leaky_relu":
         return a if a > 0.0 else LEAKY_SLOPE * a
     return a
-
-
-def _target_vector(target: Any, k: int) -> List[float]:
-    """Return the one-hot vector T of a class index, or a copy of a one-hot list."""
-    if isinstance(target, int) and not isinstance(target, bool):
-        if not 0 <= target < k:
-            raise ValueError(f"target class {target!r} is out of range for {k} logits, use 0 to {k - 1}")
-        return [1.0 if k_index == target else 0.0 for k_index in range(k)]
-    t = [float(tk) for tk in target]
-    if len(t) != k:
-        raise ValueError(f"target {list(target)!r} has {len(t)} entries but there are {k} logits")
-    return t
 
 
 @dataclass
@@ -126,7 +114,7 @@ def layer_deltas(model: Any, x: Sequence[float], target: Any) -> LayerDeltas:
     exps = [math.exp(ak - m) for ak in logits]
     total = math.fsum(exps)
     Y = [e / total for e in exps]
-    T = _target_vector(target, len(logits))
+    T = target_vector(target, len(logits))
     loss = m + math.log(total) - math.fsum(tk * ak for tk, ak in zip(T, logits))
 
     Delta: List[List[float]] = [[]] * len(weights)

@@ -78,8 +78,12 @@ def _probabilities(data: Sequence[float]) -> Tuple[List[float], float]:
     return [e / total for e in exps], m + math.log(total)
 
 
-def _one_hot(target: Any, k: int) -> List[float]:
-    """Return the target distribution t for one sample, from a class index or a list."""
+def target_vector(target: Any, k: int) -> List[float]:
+    """Return the target distribution t for one sample, from a class index or a list.
+
+    A list must have ``k`` non-negative entries that sum to 1. The layer-level
+    delta check and the network view use this too, so all three agree.
+    """
     if isinstance(target, numbers.Integral) and not isinstance(target, bool):
         if not 0 <= target < k:
             raise ValueError(f"target class {target!r} is out of range for {k} logits; use 0 to {k - 1}")
@@ -107,7 +111,7 @@ def _cross_entropy_one(logits: Sequence[Value], target: Any) -> Value:
                 f"logit {k} must be a Value, got {type(a).__name__} {a!r}; "
                 f"wrap the logits in Value(...), as the output of a model already is"
             )
-    t = _one_hot(target, len(logits))
+    t = target_vector(target, len(logits))
     y, log_total = _probabilities([a.data for a in logits])
 
     loss = log_total - math.fsum(tk * a.data for tk, a in zip(t, logits))

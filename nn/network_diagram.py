@@ -12,12 +12,13 @@ pinned positions), so a wide layer never takes long to lay out.
 
 from __future__ import annotations
 
-import math
 from typing import Any, List, Optional, Sequence
 
 from autograd import Value
 from autograd.diagrams import Diagram
 from autograd.diagrams.style import FONT, escape_label, format_number, make_style
+
+from .losses import target_vector
 
 __all__ = ["network_view"]
 
@@ -125,7 +126,7 @@ def network_view(
         columns.append(names)
 
     output_column = len(columns)
-    one_hot = _one_hot(target, len(logits))
+    one_hot = target_vector(target, len(logits))
     for k, (probability, t) in enumerate(zip(probabilities, one_hot)):
         name = f"y{k}"
         text = f"y{k} = {format_number(probability, decimals)}\nt{k} = {t:g}"
@@ -138,14 +139,3 @@ def network_view(
 def _position(column: int, row: int, rows: int) -> str:
     y = (rows - 1) / 2 * _ROW_GAP - row * _ROW_GAP
     return f"{column * _COLUMN_GAP},{y:g}!"
-
-
-def _one_hot(target: Any, classes: int) -> List[float]:
-    if isinstance(target, int) and not isinstance(target, bool):
-        if not 0 <= target < classes:
-            raise ValueError(f"target {target} is not a class index from 0 to {classes - 1}")
-        return [1.0 if k == target else 0.0 for k in range(classes)]
-    values = [float(t) for t in target]
-    if len(values) != classes or not all(math.isfinite(t) for t in values):
-        raise ValueError(f"target must be a class index or {classes} finite numbers, got {target!r}")
-    return values
