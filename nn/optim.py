@@ -1,6 +1,6 @@
 """Optimisers: `SGD` (with momentum and L2 weight decay) and `Adam`.
 
-An optimiser holds a list of parameters and updates them from their
+An optimiser keeps a list of parameters and updates them from their
 ``.grad`` in `step`. A parameter whose grad is None (no backward sweep
 reached it) is skipped. With a loss that is the mean over a batch of B
 samples, ``grad`` is already (1/B) sum dL/dw, so plain SGD's step

@@ -102,9 +102,10 @@ class _Reader:
 def load(path: PathLike) -> MLP:
     """Read an `MLP` written by `save`, with the same architecture and weights.
 
-    Raises FileNotFoundError for a missing file and ValueError for one that
-    is not valid JSON or does not describe a valid model; each message
-    names the file.
+    Raises FileNotFoundError for a missing file, and ValueError for a file
+    that is not valid JSON or does not describe a valid model. Each message
+    names the file. Weights that are NaN or infinite load as they are, with
+    a logged warning.
     """
     reader = _Reader(path)
     try:

@@ -91,8 +91,8 @@ def draw(
 
     ``layout`` is "dot" (Graphviz places everything), "columns" (positions
     computed in Python, one column per depth, fast for thousands of nodes)
-    or "auto", which picks "columns" above 500 nodes, or where long edges
-    would make Graphviz's own layout slow, unless ``group_by`` is set.
+    or "auto". Unless ``group_by`` is set, "auto" picks "columns" above 500
+    nodes, or where long edges would make Graphviz's own layout slow.
 
     >>> from autograd import Value
     >>> x, y = Value(3, label="x"), Value(-4, label="y")

@@ -389,7 +389,7 @@ NETWORK: List[Cell] = [
     markdown("""
         ## Inside one neuron: the scalar graph
 
-        The engine itself sees scalar nodes: 40 for this loss. Here is the graph of the first
+        The engine itself works on scalar nodes: 40 for this loss. Here is the graph of the first
         hidden neuron, tanh(w0 x0 + w1 x1 + b). The gradient on the edge into tanh is the same
         delta, 0.146, that the network view shows as 0.15. For whole networks the scalar graph
         gets large, which is why the network view exists.
@@ -612,7 +612,7 @@ CHECKING: List[Cell] = [
         report
     """),
     markdown("""
-        ## Wrong versions, and what the diagnosis says
+        ## Wrong versions, and the diagnosis of each
 
         Four typical slips:
 
